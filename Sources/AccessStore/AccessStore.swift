@@ -1,0 +1,105 @@
+import AccessKernel
+import Foundation
+
+/// Where facts are kept and access is materialised. SQLite through GRDB is the embedded
+/// implementation (``SQLiteStore``); a PostgreSQL one can follow behind the same protocol,
+/// so nothing the server, CLI or workers see is GRDB's.
+public protocol AccessStore: Sendable {
+    /// Stores the mapping version in force (once per distinct file) and returns its id.
+    func register(_ mapping: Mapping, hash: String, path: String, text: String) async throws -> MappingVersion
+
+    /// Records facts in one transaction: new facts inserted (a known key is a reported
+    /// no-op), affected customers' access recomputed, one access event per change.
+    /// What this returns is durable.
+    func record(_ facts: [Fact], under mapping: MappingVersion, now: Date) async throws -> RecordOutcome
+
+    /// Recomputes the customers whose access reached its end time by `now` (the sweeper).
+    func sweep(under mapping: MappingVersion, now: Date) async throws -> [AccessEvent]
+
+    /// The customer an email (current or former) belongs to.
+    func customer(email: String) async throws -> CustomerRecord?
+
+    /// One customer's materialised access, per course.
+    func access(customerID: Int64) async throws -> [AccessRecord]
+
+    /// A customer's facts in the order they were recorded.
+    func facts(customerID: Int64) async throws -> [StoredFact]
+
+    /// A customer's access events, oldest first.
+    func accessEvents(customerID: Int64) async throws -> [AccessEvent]
+}
+
+/// A mapping that was in force, with its stored id.
+public struct MappingVersion: Sendable, Hashable {
+    public var id: Int64
+    public var hash: String
+    public var mapping: Mapping
+
+    public init(id: Int64, hash: String, mapping: Mapping) {
+        self.id = id
+        self.hash = hash
+        self.mapping = mapping
+    }
+}
+
+/// A customer as stored.
+public struct CustomerRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    /// The current email, normalised.
+    public var email: String
+    public var name: String?
+    /// Former emails that still find this customer.
+    public var aliases: [String]
+    public var createdAt: Date
+}
+
+/// A fact as stored, with its place in the log.
+public struct StoredFact: Sendable, Hashable {
+    public var sequence: Int64
+    public var recordedAt: Date
+    public var fact: Fact
+}
+
+/// One customer's materialised access to one course.
+public struct AccessRecord: Sendable, Hashable {
+    public var customerID: Int64
+    public var course: String
+    public var state: AccessState
+    public var changedAt: Date
+}
+
+/// A change of a customer's access, as the timeline and the outbox see it.
+public struct AccessEvent: Sendable, Hashable {
+    public var sequence: Int64
+    public var customerID: Int64
+    public var course: String
+    public var kind: Kind
+    public var state: AccessState
+    /// The mapping version that decided the change.
+    public var mappingVersion: Int64
+    public var at: Date
+
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case granted, revoked, expired, restored
+        case expiryChanged = "expiry_changed"
+    }
+}
+
+/// What ``AccessStore/record(_:under:now:)`` did with each fact and to access.
+public struct RecordOutcome: Sendable {
+    public var results: [FactResult]
+    public var events: [AccessEvent]
+    /// Customers created by this call (a welcome mail goes to new customers only).
+    public var newCustomers: [Int64]
+
+    /// What became of one fact.
+    public enum FactResult: Sendable, Hashable {
+        /// Stored, and about this customer.
+        case recorded(customerID: Int64)
+        /// Stored, but no customer is known yet (a refund before its order); it is
+        /// attached when a fact naming the same order or subscription arrives.
+        case pending
+        /// The key was already stored: nothing changed.
+        case duplicate
+    }
+}

@@ -1,0 +1,76 @@
+import AccessKernel
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func customer(email: String) async throws -> CustomerRecord? {
+        try await pool.read { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT customer_id FROM customer_emails WHERE email = ?",
+                                              arguments: [EmailAddress.normalise(email)]) else { return nil }
+            return try Self.customer(id: id, in: db)
+        }
+    }
+
+    /// The customer with this id.
+    public func customer(id: Int64) async throws -> CustomerRecord? {
+        try await pool.read { db in try Self.customer(id: id, in: db) }
+    }
+
+    static func customer(id: Int64, in db: Database) throws -> CustomerRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, email, name, created_at FROM customers WHERE id = ?",
+                                         arguments: [id]) else { return nil }
+        let email: String = row["email"]
+        let aliases = try String.fetchAll(db, sql: """
+            SELECT email FROM customer_emails WHERE customer_id = ? AND email != ? ORDER BY added_at, email
+            """, arguments: [id, email])
+        return CustomerRecord(id: id, email: email, name: row["name"], aliases: aliases,
+                              createdAt: Date(millis: row["created_at"]))
+    }
+
+    public func access(customerID: Int64) async throws -> [AccessRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT course_id, state, changed_at FROM access WHERE customer_id = ? ORDER BY course_id",
+                             arguments: [customerID]).map { row in
+                AccessRecord(customerID: customerID, course: row["course_id"], state: try StoredAccess.decode(row["state"]),
+                             changedAt: Date(millis: row["changed_at"]))
+            }
+        }
+    }
+
+    public func facts(customerID: Int64) async throws -> [StoredFact] {
+        try await pool.read { db in try StoredFacts.all(of: customerID, in: db) }
+    }
+
+    public func accessEvents(customerID: Int64) async throws -> [AccessEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT seq, course_id, kind, state, mapping_version, at FROM access_events WHERE customer_id = ? ORDER BY seq
+                """, arguments: [customerID]).map { row in
+                AccessEvent(sequence: row["seq"], customerID: customerID, course: row["course_id"],
+                            kind: AccessEvent.Kind(rawValue: row["kind"]) ?? .granted,
+                            state: try StoredAccess.decode(row["state"]), mappingVersion: row["mapping_version"],
+                            at: Date(millis: row["at"]))
+            }
+        }
+    }
+
+    /// How many facts are stored, and how many wait for a customer.
+    public func factCounts() async throws -> FactCounts {
+        try await pool.read { db in
+            FactCounts(total: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facts") ?? 0,
+                       pending: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facts WHERE customer_id IS NULL") ?? 0)
+        }
+    }
+
+    /// Keys of every stored fact, in recording order (for audits and tests).
+    public func factKeys() async throws -> [FactKey] {
+        try await pool.read { db in try String.fetchAll(db, sql: "SELECT key FROM facts ORDER BY seq").map { FactKey($0) } }
+    }
+}
+
+/// Counts of stored facts.
+public struct FactCounts: Sendable, Hashable {
+    public var total: Int
+    /// Facts no customer is known for yet.
+    public var pending: Int
+}

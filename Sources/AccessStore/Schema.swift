@@ -1,0 +1,85 @@
+import GRDB
+
+/// The store's tables, as numbered migrations (never edit one that has shipped).
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: customers, facts, access, events, mapping versions") { db in
+            try db.execute(sql: """
+                CREATE TABLE customers (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    created_at INTEGER NOT NULL,
+                    erased_at INTEGER
+                );
+                -- Every address a customer has had: the current one and former ones (aliases).
+                CREATE TABLE customer_emails (
+                    email TEXT PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customers(id),
+                    added_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX customer_emails_customer ON customer_emails(customer_id);
+                -- Append-only. customer_id is NULL while no customer is known (see pending_refs).
+                CREATE TABLE facts (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    customer_id INTEGER REFERENCES customers(id),
+                    instance TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    occurred_at INTEGER NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX facts_customer ON facts(customer_id, seq);
+                CREATE TRIGGER facts_append_only_update BEFORE UPDATE OF key, body, occurred_at ON facts
+                BEGIN SELECT RAISE(ABORT, 'facts are append-only'); END;
+                CREATE TRIGGER facts_append_only_delete BEFORE DELETE ON facts
+                BEGIN SELECT RAISE(ABORT, 'facts are append-only'); END;
+                -- Provider ids (order, subscription, provider customer) known to belong to a customer.
+                CREATE TABLE refs (
+                    instance TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL,
+                    customer_id INTEGER NOT NULL REFERENCES customers(id),
+                    PRIMARY KEY (instance, kind, ref)
+                ) WITHOUT ROWID;
+                -- Facts waiting for a customer, by the ids they name.
+                CREATE TABLE pending_refs (
+                    instance TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL,
+                    fact_seq INTEGER NOT NULL REFERENCES facts(seq),
+                    PRIMARY KEY (instance, kind, ref, fact_seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE access (
+                    customer_id INTEGER NOT NULL REFERENCES customers(id),
+                    course_id TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    until INTEGER,
+                    state TEXT NOT NULL,
+                    changed_at INTEGER NOT NULL,
+                    PRIMARY KEY (customer_id, course_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX access_course_status ON access(course_id, status);
+                CREATE INDEX access_due ON access(until) WHERE status = 'active' AND until IS NOT NULL;
+                CREATE TABLE mapping_versions (
+                    id INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    path TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                -- Append-only.
+                CREATE TABLE access_events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    customer_id INTEGER NOT NULL REFERENCES customers(id),
+                    course_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    mapping_version INTEGER NOT NULL REFERENCES mapping_versions(id),
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX access_events_customer ON access_events(customer_id, seq);
+                """)
+        }
+        return migrator
+    }
+}

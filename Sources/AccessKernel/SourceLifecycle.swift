@@ -15,11 +15,11 @@ struct SourceLifecycle {
         switch fact.event {
         case .refund(let refund): apply(refund, of: fact)
         case .subscription(let change):
-            for index in indices(of: fact.instance, where: { $0.isAffected(by: change) }) {
+            for index in indices(of: fact, where: { $0.isAffected(by: change) }) {
                 subscriptionChanges[index, default: []].append((fact, change.change))
             }
         case .dispute(let dispute):
-            for index in indices(of: fact.instance, where: { $0.orderIDs.contains(dispute.orderID) }) {
+            for index in indices(of: fact, where: { $0.orderIDs.contains(dispute.orderID) }) {
                 var entry = disputes[index, default: [:]][dispute.disputeID] ?? (nil, nil)
                 if let outcome = dispute.outcome { entry.outcome = (fact, outcome) } else { entry.opened = fact }
                 disputes[index, default: [:]][dispute.disputeID] = entry
@@ -40,12 +40,16 @@ struct SourceLifecycle {
         }
     }
 
-    private func indices(of instance: InstanceID, where matches: (Source) -> Bool) -> [Int] {
-        sources.indices.filter { sources[$0].instance == instance && matches(sources[$0]) }
+    /// The sources a follow-up fact concerns: same instance, same mode (a test-mode refund
+    /// never touches a live purchase whose ids happen to match), and matching ids.
+    private func indices(of fact: Fact, where matches: (Source) -> Bool) -> [Int] {
+        sources.indices.filter {
+            sources[$0].instance == fact.instance && sources[$0].fact.mode == fact.mode && matches(sources[$0])
+        }
     }
 
     private mutating func apply(_ refund: Refund, of fact: Fact) {
-        let affected = indices(of: fact.instance, where: { $0.isAffected(by: refund) })
+        let affected = indices(of: fact, where: { $0.isAffected(by: refund) })
         guard !affected.isEmpty else { return }
         let isFull: Bool
         if refund.item == nil {

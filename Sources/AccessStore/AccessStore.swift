@@ -13,6 +13,10 @@ public protocol AccessStore: Sendable {
     /// What this returns is durable.
     func record(_ facts: [Fact], under mapping: MappingVersion, now: Date) async throws -> RecordOutcome
 
+    /// Records several independent deliveries in one transaction and one commit (group
+    /// commit): each group gets its own outcome, and all are durable when this returns.
+    func record(groups: [[Fact]], under mapping: MappingVersion, now: Date) async throws -> [RecordOutcome]
+
     /// Recomputes the customers whose access reached its end time by `now` (the sweeper).
     func sweep(under mapping: MappingVersion, now: Date) async throws -> [AccessEvent]
 
@@ -22,11 +26,40 @@ public protocol AccessStore: Sendable {
     /// One customer's materialised access, per course.
     func access(customerID: Int64) async throws -> [AccessRecord]
 
+    /// The course site's question in one indexed read: the access of whoever has this
+    /// email (current or former) to `course`; ``AccessState/none`` when there is none.
+    func access(email: String, course: String) async throws -> AccessState
+
     /// A customer's facts in the order they were recorded.
     func facts(customerID: Int64) async throws -> [StoredFact]
 
     /// A customer's access events, oldest first.
     func accessEvents(customerID: Int64) async throws -> [AccessEvent]
+
+    /// Stores a new API key (only its hash) and returns the key, to be shown once.
+    func createKey(name: String, scope: APIKey.Scope, now: Date) async throws -> (key: APIKey, secret: String)
+
+    /// The live key a secret belongs to, or `nil`.
+    func key(secret: String) async throws -> APIKey?
+
+    /// Every live API key, oldest first (names and scopes; secrets are never stored).
+    func keys() async throws -> [APIKey]
+}
+
+/// An API key's record: its secret is never stored, only a SHA-256 hash of it.
+public struct APIKey: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var name: String
+    public var scope: Scope
+    public var createdAt: Date
+
+    /// `read` keys ask questions; `admin` keys may also change things.
+    public enum Scope: String, Sendable, Hashable, Codable, CaseIterable {
+        case read, admin
+
+        /// Whether a key of this scope may do what `required` allows.
+        public func allows(_ required: Scope) -> Bool { self == .admin || required == .read }
+    }
 }
 
 /// A mapping that was in force, with its stored id.

@@ -37,6 +37,17 @@ extension SQLiteStore {
         }
     }
 
+    public func access(email: String, course: String) async throws -> AccessState {
+        let email = EmailAddress.normalise(email)
+        return try await pool.read { db in
+            guard let state = try String.fetchOne(db, sql: """
+                SELECT a.state FROM customer_emails e JOIN access a ON a.customer_id = e.customer_id
+                WHERE e.email = ? AND a.course_id = ?
+                """, arguments: [email, course]) else { return .none }
+            return try StoredAccess.decode(state)
+        }
+    }
+
     public func facts(customerID: Int64) async throws -> [StoredFact] {
         try await pool.read { db in try StoredFacts.all(of: customerID, in: db) }
     }

@@ -7,6 +7,10 @@ extension SQLiteStore {
         try await pool.write { db in try Self.record(facts, under: mapping, now: now, in: db) }
     }
 
+    public func record(groups: [[Fact]], under mapping: MappingVersion, now: Date) async throws -> [RecordOutcome] {
+        try await pool.write { db in try groups.map { try Self.record($0, under: mapping, now: now, in: db) } }
+    }
+
     /// The body of ``record(_:under:now:)``, inside the caller's transaction, so that a group
     /// of webhooks can share one commit.
     static func record(_ facts: [Fact], under mapping: MappingVersion, now: Date,

@@ -77,7 +77,7 @@ struct RecordTests {
         let cancelled = try await inOrder.record(Facts.cancel("S1", day: 3, periodEnd: 5))
         #expect(cancelled.results.first.map { if case .recorded = $0 { true } else { false } } == true)
 
-        let expected = AccessStatus.active(until: Facts.day(5))
+        let expected = AccessStatus.expired(at: Facts.day(5))  // recorded at day 10, after the period end
         #expect(try await early.status("ann@example.com", "css") == expected)
         #expect(try await inOrder.status("ann@example.com", "css") == expected)
     }

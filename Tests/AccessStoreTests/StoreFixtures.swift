@@ -33,9 +33,12 @@ struct StoreFixture {
         try await store.record(facts, under: version, now: now)
     }
 
+    /// The status by both read paths, which must agree.
     func status(_ email: String, _ course: String) async throws -> AccessStatus {
-        guard let customer = try await store.customer(email: email) else { return .none }
-        return try await store.access(customerID: customer.id).first { $0.course == course }?.state.status ?? .none
+        let direct = try await store.access(email: email, course: course).status
+        guard let customer = try await store.customer(email: email) else { return direct }
+        let listed = try await store.access(customerID: customer.id).first { $0.course == course }?.state.status ?? .none
+        return listed == direct ? direct : .revoked(.manual(message: "read paths disagree: \(listed) vs \(direct)"))
     }
 }
 

@@ -33,6 +33,7 @@ let package = Package(
             "AccessKernel",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The contract every provider adapter implements.
         .target(name: "AdapterKit", dependencies: [

@@ -19,13 +19,14 @@ struct Source {
     var grantCause: Cause { Cause(fact: fact.key, role: isAdminGrant ? .grant : .purchase) }
     var isAdminGrant: Bool { if case .admin = fact.event { true } else { false } }
 
-    /// Whether a subscription change is about this source: by subscription id, or, when
-    /// the purchase named none, by order and product.
+    /// Whether a subscription change is about this source: by subscription id, else by
+    /// order and product (ThriveCart renewals name the item id, not the processor's
+    /// subscription id the purchase carried).
     func isAffected(by change: SubscriptionChange) -> Bool {
         guard let item else { return false }
-        if let id = item.subscriptionID { return id == change.subscriptionID }
+        if item.subscriptionID == change.subscriptionID { return true }
         guard let order = change.orderID, orderIDs.contains(order) else { return false }
-        return change.productID.map { $0 == item.key.productID } ?? true
+        return change.productID.map { $0 == item.key.productID } ?? (item.subscriptionID == nil)
     }
 
     /// Whether a refund is about this source: its order, and its item when one is named.

@@ -188,4 +188,16 @@ struct SubscriptionPolicyTests {
 
         #expect(derive(facts, mapping: Self.mapping(), now: day(6))["guitar"]?.status == .active(until: nil))
     }
+
+    // MARK: matching
+
+    @Test("a change naming another subscription id still finds its item by order and product (ThriveCart item ids)")
+    func matchesByOrderAndProduct() {
+        let pause = Fact.subscription("pause", "17", .paused, order: "o1", product: "monthly", at: day(5))
+        let otherProduct = Fact.subscription("pause-other", "18", .paused, order: "o1", product: "yearly", at: day(5))
+
+        #expect(derive([Self.buy, pause], mapping: Self.mapping(), now: day(6))["guitar"]?.status == .revoked(.paused))
+        #expect(derive([Self.buy, otherProduct], mapping: Self.mapping(), now: day(6))["guitar"]?.isActive == true)
+    }
 }
+

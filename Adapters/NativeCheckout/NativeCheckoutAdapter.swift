@@ -1,0 +1,86 @@
+import AccessKernel
+import AdapterKit
+import Foundation
+
+/// The native (Stripe-powered) checkout adapter: reads Stripe webhook events into facts.
+///
+/// Every delivery is signed (`Stripe-Signature`, see ``StripeSignatureVerifier``) with the
+/// instance's `webhook_secret`, and the signed timestamp must lie within ``tolerance`` of
+/// the arrival. The event id is the idempotency key (see ``NativeCheckoutFactKey``):
+/// Stripe delivers out of order and more than once, for up to three days.
+public struct NativeCheckoutAdapter: ProviderAdapter {
+    /// The native checkout kind: endpoint secret required, API key optional; a refund
+    /// keeps access and a cancellation ends it at the end of the paid period.
+    public static var kind: ProviderKind { NativeCheckout.kind }
+
+    /// How far the signed timestamp may be from the arrival, by default (Stripe's own).
+    public static let defaultTolerance: TimeInterval = 300
+
+    /// Largest body accepted; real events are a few kilobytes, with line items tens.
+    public static let maximumBodySize = 1 << 20
+
+    private let instance: AdapterInstance
+    private let verifier: StripeSignatureVerifier
+
+    /// How far, in seconds, the signed timestamp may be from the arrival, either way.
+    public var tolerance: TimeInterval { verifier.tolerance }
+
+    /// Makes the adapter for one Stripe account with the default tolerance; throws
+    /// `misconfigured` without `webhook_secret`.
+    public init(instance: AdapterInstance) throws(AdapterError) {
+        try self.init(instance: instance, tolerance: Self.defaultTolerance)
+    }
+
+    /// Makes the adapter with a tolerance of its own (seconds, either way), for clocks
+    /// known to drift or tests of replay protection. A negative tolerance counts as zero,
+    /// one over a year (or infinite) as a year, NaN as the default.
+    public init(instance: AdapterInstance, tolerance: TimeInterval) throws(AdapterError) {
+        let secret = try instance.secret("webhook_secret")
+        self.instance = instance
+        self.verifier = StripeSignatureVerifier(secret: secret, tolerance: tolerance)
+    }
+
+    /// Verifies the signature and its timestamp, then turns the event into one fact,
+    /// `ignored`, or an error.
+    public func verify(_ request: InboundRequest) throws(AdapterError) -> Verdict {
+        guard request.body.count <= Self.maximumBodySize else {
+            throw AdapterError(.malformed, "body of \(request.body.count) bytes is larger than \(Self.maximumBodySize) bytes")
+        }
+        try verifier.verify(request.header("Stripe-Signature"), body: request.body, receivedAt: request.receivedAt)
+        guard request.mediaType == "application/json" else {
+            throw AdapterError(.unsupportedMediaType,
+                               "Stripe sends application/json, not \(request.mediaType ?? "a body without Content-Type")")
+        }
+        let event = try StripeEvent(EventBody.parse(request.body))
+        guard let type = StripeEventType(rawValue: event.type) else {
+            return .ignored(reason: StripeEventType.reasonToIgnore(event.type))
+        }
+        let mode: Mode = event.livemode ? .live : .test
+        if mode == .test, !instance.acceptsTestEvents {
+            return .ignored(reason: "test-mode \(type.rawValue) ignored: instance \(instance.id) does not accept test events")
+        }
+        switch try Self.decode(event, type) {
+        case .ignored(let reason):
+            return .ignored(reason: reason)
+        case .event(let decoded, let customer):
+            return .facts([Fact(key: NativeCheckoutFactKey.make(instance: instance.id, type: type.rawValue, eventID: event.id),
+                                instance: instance.id, occurredAt: event.created, mode: mode,
+                                customer: customer, event: decoded)])
+        }
+    }
+
+    private static func decode(_ event: StripeEvent, _ type: StripeEventType) throws(AdapterError) -> DecodedEvent {
+        switch type {
+        case .checkoutSessionCompleted, .checkoutSessionAsyncPaymentSucceeded:
+            try CheckoutSessionDecoder.decode(event)
+        case .invoicePaid, .invoicePaymentFailed:
+            try InvoiceDecoder.decode(event, type)
+        case .chargeRefunded:
+            try ChargeRefundDecoder.decode(event)
+        case .subscriptionUpdated, .subscriptionDeleted, .subscriptionPaused, .subscriptionResumed:
+            try SubscriptionDecoder.decode(event, type)
+        case .disputeCreated, .disputeClosed:
+            try DisputeDecoder.decode(event, type)
+        }
+    }
+}

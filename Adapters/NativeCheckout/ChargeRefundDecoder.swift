@@ -8,8 +8,8 @@ import AdapterKit
 /// `amount_refunded` is cumulative and `refunded` stays false on a partial refund, so
 /// the refund of this event is `amount_refunded` minus its former value in
 /// `previous_attributes` (when sent), and it is full once `amount_refunded` reaches
-/// `amount`. A refund of a renewal names an invoice no purchase lists, so it changes
-/// nobody's access (a kernel refund names one order id).
+/// `amount`. A refund of a renewal names the renewal's invoice, which the `invoice.paid`
+/// fact tied to the subscription.
 ///
 /// The fact names the Stripe customer, not an email: the billing email may differ from
 /// the buyer's, and the order id finds the buyer anyway.

@@ -10,7 +10,9 @@ import Foundation
 /// *before* it on renewals), else `period_end`. The first invoice of a subscription
 /// (`billing_reason` `subscription_create`) reads as `started`, every later one as
 /// `renewed`; the kernel treats both alike. Invoices outside subscriptions are ignored.
-/// Like every follow-up event, the fact carries the Stripe customer id and no email.
+/// The fact names the invoice, payment intent and charge it records, so a later refund
+/// or dispute of this payment finds the subscription. Like every follow-up event, it
+/// carries the Stripe customer id and no email.
 enum InvoiceDecoder {
     static func decode(_ event: StripeEvent, _ type: StripeEventType) throws(AdapterError) -> DecodedEvent {
         let invoice = event.object
@@ -27,7 +29,9 @@ enum InvoiceDecoder {
             change = try invoice.string("billing_reason") == "subscription_create"
                 ? .started(periodEnd: periodEnd) : .renewed(periodEnd: periodEnd)
         }
-        return .event(.subscription(SubscriptionChange(subscriptionID: subscription, change: change)),
+        // Refunds and disputes of this payment name the invoice or its payment intent.
+        let paymentIDs = [id] + [try invoice.reference("payment_intent"), try invoice.reference("charge")].compactMap { $0 }
+        return .event(.subscription(SubscriptionChange(subscriptionID: subscription, paymentIDs: paymentIDs, change: change)),
                       CustomerRef(providerCustomerID: try invoice.reference("customer")))
     }
 

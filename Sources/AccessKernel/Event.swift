@@ -109,13 +109,18 @@ public struct SubscriptionChange: Sendable, Hashable, Codable {
     public var orderID: String?
     /// The product the subscription is for, when the payload says it (ThriveCart).
     public var productID: String?
+    /// Ids of the payment this change records (a renewal's invoice, payment intent,
+    /// charge): refunds and disputes of that payment name them, and they then concern
+    /// the subscription's item. `nil` when the change records no payment.
+    public var paymentIDs: [String]?
     public var change: Change
 
     public init(subscriptionID: String, orderID: String? = nil, productID: String? = nil,
-                change: Change) {
+                paymentIDs: [String]? = nil, change: Change) {
         self.subscriptionID = subscriptionID
         self.orderID = orderID
         self.productID = productID
+        self.paymentIDs = paymentIDs
         self.change = change
     }
 

@@ -30,6 +30,7 @@ extension Fact {
         case .subscription(let change):
             references.append(.init(instance: instance, kind: .subscription, id: change.subscriptionID))
             if let order = change.orderID { references.append(.init(instance: instance, kind: .order, id: order)) }
+            references += (change.paymentIDs ?? []).map { .init(instance: instance, kind: .order, id: $0) }
         case .refund(let refund):
             references.append(.init(instance: instance, kind: .order, id: refund.orderID))
         case .dispute(let dispute):

@@ -17,6 +17,7 @@ struct SourceLifecycle {
         case .subscription(let change):
             for index in indices(of: fact, where: { $0.isAffected(by: change) }) {
                 subscriptionChanges[index, default: []].append((fact, change.change))
+                sources[index].orderIDs.formUnion(change.paymentIDs ?? [])
             }
         case .dispute(let dispute):
             for index in indices(of: fact, where: { $0.orderIDs.contains(dispute.orderID) }) {

@@ -199,5 +199,19 @@ struct SubscriptionPolicyTests {
         #expect(derive([Self.buy, pause], mapping: Self.mapping(), now: day(6))["guitar"]?.status == .revoked(.paused))
         #expect(derive([Self.buy, otherProduct], mapping: Self.mapping(), now: day(6))["guitar"]?.isActive == true)
     }
+
+    @Test("a refund of a renewal payment reaches the subscription's item through the renewal's payment ids")
+    func renewalRefund() {
+        let renewal = Fact(key: "renewal", instance: Shop.instance, occurredAt: day(30), customer: Fact.customer,
+                           event: .subscription(SubscriptionChange(subscriptionID: Self.subscription, paymentIDs: ["in_2"],
+                                                                   change: .renewed(periodEnd: day(60)))))
+        let refund = Fact.refund("refund", order: "in_2", amount: 1_000, isFull: true, at: day(31))
+        var overrides = PolicyOverrides()
+        overrides.onRefund = .revoke
+
+        #expect(derive([Self.buy, renewal, refund], mapping: Self.mapping(overrides), now: day(32))["guitar"]?.status
+                == .revoked(.refunded))
+        #expect(derive([Self.buy, refund], mapping: Self.mapping(overrides), now: day(32))["guitar"]?.isActive == true)
+    }
 }
 

@@ -9,6 +9,9 @@ import Testing
     typealias S = NativeCheckoutScenario
     static let subscription = "sub_1PvQaB2eZvKYlo2CxYz9"
     static let customer = CustomerRef(providerCustomerID: "cus_Qf7TnR2kLw8ZpD")
+    /// The renewal invoice, its payment intent and charge: a refund or dispute of this
+    /// payment names one of them.
+    static let renewalPayment = ["in_1PvQaB2eZvKYlo2CInv2", "pi_3PwRnw2eZvKYlo2C5fG6hI7j", "ch_3PwRnw2eZvKYlo2C5fG6hI7j"]
 
     static func change(_ name: String) throws -> (SubscriptionChange, Fact) {
         let fact = try NativeCheckoutTesting.fact(try NativeCheckoutTesting.delivery(name))
@@ -20,7 +23,8 @@ import Testing
 
     @Test func paidRenewalInvoiceRenewsUntilTheEndOfTheBilledPeriod() throws {
         let (change, fact) = try Self.change("invoice.paid")
-        #expect(change == SubscriptionChange(subscriptionID: Self.subscription, change: .renewed(periodEnd: S.renewedPeriod.end)),
+        #expect(change == SubscriptionChange(subscriptionID: Self.subscription, paymentIDs: Self.renewalPayment,
+                                             change: .renewed(periodEnd: S.renewedPeriod.end)),
                 "the line's period end, not the invoice's period_end (the period before)")
         #expect(fact.customer == Self.customer, "follow-up events carry the Stripe customer, not an email")
     }
@@ -34,7 +38,7 @@ import Testing
         var event = try NativeCheckoutTesting.delivery("invoice.paid")
         event[path: ["data", "object", "lines", "data"]] = .array([])
         let fact = try NativeCheckoutTesting.fact(event)
-        #expect(fact.event == .subscription(SubscriptionChange(subscriptionID: Self.subscription,
+        #expect(fact.event == .subscription(SubscriptionChange(subscriptionID: Self.subscription, paymentIDs: Self.renewalPayment,
                                                                change: .renewed(periodEnd: S.renewedPeriod.start))))
     }
 
@@ -57,7 +61,9 @@ import Testing
 
     @Test func failedInvoiceIsAFailedPayment() throws {
         let (change, fact) = try Self.change("invoice.payment_failed")
-        #expect(change == SubscriptionChange(subscriptionID: Self.subscription, change: .paymentFailed))
+        #expect(change == SubscriptionChange(subscriptionID: Self.subscription,
+                                             paymentIDs: ["in_1PvQaB2eZvKYlo2CInv3", "pi_3PxFail2eZvKYlo2C6gH7iJ8k"],
+                                             change: .paymentFailed))
         #expect(fact.customer == Self.customer)
     }
 

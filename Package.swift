@@ -68,6 +68,8 @@ let package = Package(
         .executableTarget(name: "record-burst-probe", dependencies: ["AccessStore"], path: "Tests/Probes/RecordBurst"),
         .testTarget(name: "AdapterKitTests", dependencies: ["AdapterKit", "AdapterConformance", "AccessKernel", "Mocks"]),
         .testTarget(name: "ThriveCartTests", dependencies: ["ThriveCart", "AdapterConformance", "Mocks", "AdapterKit", "AccessKernel"]),
+        .testTarget(name: "SendOwlTests", dependencies: ["SendOwl", "AdapterConformance", "Mocks", "AdapterKit", "AccessKernel"]),
+        .testTarget(name: "NativeCheckoutTests", dependencies: ["NativeCheckout", "AdapterConformance", "Mocks", "AdapterKit", "AccessKernel"]),
         .testTarget(name: "GatewayTests", dependencies: [
             "Gateway", "Mocks", "MappingConfig",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

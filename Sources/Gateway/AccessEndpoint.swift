@@ -1,0 +1,31 @@
+import AccessKernel
+import AccessStore
+import Foundation
+import Hummingbird
+
+/// `GET /v1/access?email=&course=`: the course site's question, "may this person open
+/// this course now?", answered from the materialised access.
+struct AccessEndpoint: Sendable {
+    let store: any AccessStore
+    let mapping: Mapping
+    let keys: APIKeyVerifier
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/v1/access") { request, _ in try await answer(request) }
+    }
+
+    private func answer(_ request: Request) async throws -> Response {
+        try await keys.authenticate(request, scope: .read)
+        let query = request.uri.queryParameters
+        guard let email = query["email"].map(String.init), !email.isEmpty,
+              let courseID = query["course"].map(String.init), !courseID.isEmpty else {
+            throw GatewayError(.badRequest, code: "missing_parameter",
+                               message: "ask as /v1/access?email=EMAIL&course=COURSE")
+        }
+        guard let course = mapping.courses[courseID] else {
+            throw GatewayError(.notFound, code: "unknown_course", message: "no course \(courseID) in the mapping")
+        }
+        let state = try await store.access(email: email, course: courseID)
+        return AccessAnswer(status: state.status, course: course).response()
+    }
+}

@@ -1,0 +1,30 @@
+/// How the gateway listens and how often it sweeps expired access.
+///
+/// A value with defaults for every field, so the CLI sets what the user gave and tests set
+/// port 0 (any free port) and nothing else.
+public struct GatewayConfiguration: Sendable {
+    /// The address to bind; loopback by default, so exposing the gateway is a decision.
+    public var host: String
+    /// The port to bind; 0 picks a free one (tests).
+    public var port: Int
+    /// The largest webhook body accepted; larger ones are answered 413.
+    public var maxBodySize: Int
+    /// How often the sweeper looks for access that reached its end time.
+    public var sweepInterval: Duration
+    /// The most deliveries committed in one transaction.
+    public var maxCommitBatch: Int
+    /// How long a verified API key is trusted without asking the store again.
+    public var keyCacheLifetime: Duration
+
+    /// A configuration; every argument has the default `coursegate serve` uses.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 1 << 20,
+                sweepInterval: Duration = .seconds(60), maxCommitBatch: Int = 512,
+                keyCacheLifetime: Duration = .seconds(30)) {
+        self.host = host
+        self.port = port
+        self.maxBodySize = maxBodySize
+        self.sweepInterval = sweepInterval
+        self.maxCommitBatch = maxCommitBatch
+        self.keyCacheLifetime = keyCacheLifetime
+    }
+}

@@ -1,0 +1,55 @@
+import AccessStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Ends access on time: every interval it asks the store to recompute the customers whose
+/// access reached its end, which writes `expired` access events.
+///
+/// It sweeps once at start-up, so access that ended while the gateway was down is expired
+/// before the first interval passes.
+public struct Sweeper: Service {
+    private let store: any AccessStore
+    private let mapping: MappingVersion
+    private let interval: Duration
+    private let logger: Logger
+
+    /// A sweeper over `store` under `mapping`, every `interval`.
+    public init(store: any AccessStore, mapping: MappingVersion, interval: Duration, logger: Logger) {
+        self.store = store
+        self.mapping = mapping
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Sweeps until graceful shutdown or cancellation.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = await sweep(now: Date())
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// One sweep at `now`; returns the access events it wrote. Errors are logged, not
+    /// thrown: the next sweep tries again.
+    @discardableResult
+    public func sweep(now: Date) async -> [AccessEvent] {
+        do {
+            let events = try await store.sweep(under: mapping, now: now)
+            if !events.isEmpty {
+                logger.info("access expired", metadata: ["events": "\(events.count)"])
+                for event in events {
+                    logger.debug("access event", metadata: [
+                        "customer": "\(event.customerID)", "course": "\(event.course)", "kind": "\(event.kind.rawValue)",
+                    ])
+                }
+            }
+            return events
+        } catch {
+            logger.error("sweep failed", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+}

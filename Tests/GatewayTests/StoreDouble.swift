@@ -1,0 +1,49 @@
+import AccessKernel
+import AccessStore
+import Foundation
+
+/// A real store whose commits take `delay` (so a test can stop the gateway while a
+/// delivery is being committed) or fail with `failure` (so a test sees the 500 answer).
+struct StoreDouble: AccessStore {
+    let base: SQLiteStore
+    var delay: Duration = .zero
+    var failure: (any Error & Sendable)?
+
+    /// What a failing store throws; its text must never reach an HTTP caller.
+    struct DiskOnFire: Error, CustomStringConvertible {
+        var description: String { "disk I/O error at /secret/path/coursegate.sqlite" }
+    }
+
+    func register(_ mapping: Mapping, hash: String, path: String, text: String) async throws -> MappingVersion {
+        try await base.register(mapping, hash: hash, path: path, text: text)
+    }
+
+    func record(_ facts: [Fact], under mapping: MappingVersion, now: Date) async throws -> RecordOutcome {
+        try await Task.sleep(for: delay)
+        if let failure { throw failure }
+        return try await base.record(facts, under: mapping, now: now)
+    }
+
+    func record(groups: [[Fact]], under mapping: MappingVersion, now: Date) async throws -> [RecordOutcome] {
+        try? await Task.sleep(for: delay)
+        if let failure { throw failure }
+        return try await base.record(groups: groups, under: mapping, now: now)
+    }
+
+    func sweep(under mapping: MappingVersion, now: Date) async throws -> [AccessEvent] {
+        try await base.sweep(under: mapping, now: now)
+    }
+
+    func customer(email: String) async throws -> CustomerRecord? { try await base.customer(email: email) }
+    func access(customerID: Int64) async throws -> [AccessRecord] { try await base.access(customerID: customerID) }
+    func access(email: String, course: String) async throws -> AccessState { try await base.access(email: email, course: course) }
+    func facts(customerID: Int64) async throws -> [StoredFact] { try await base.facts(customerID: customerID) }
+    func accessEvents(customerID: Int64) async throws -> [AccessEvent] { try await base.accessEvents(customerID: customerID) }
+
+    func createKey(name: String, scope: APIKey.Scope, now: Date) async throws -> (key: APIKey, secret: String) {
+        try await base.createKey(name: name, scope: scope, now: now)
+    }
+
+    func key(secret: String) async throws -> APIKey? { try await base.key(secret: secret) }
+    func keys() async throws -> [APIKey] { try await base.keys() }
+}

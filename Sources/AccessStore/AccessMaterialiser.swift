@@ -8,42 +8,39 @@ struct AccessMaterialiser {
     let db: Database
     let mapping: MappingVersion
     let now: Date
+    let scratch: TransactionScratch
 
     func recompute(_ customer: Int64) throws -> [AccessEvent] {
-        let facts = try StoredFacts.all(of: customer, in: db).map(\.fact)
+        let facts = try StoredFacts.all(of: customer, in: db, scratch: scratch).map(\.fact)
         let derived = derive(facts, mapping: mapping.mapping, now: now)
-        let current = try StoredAccess.all(of: customer, in: db)
+        let current = try StoredAccess.all(of: customer, in: db, scratch: scratch)
         var events: [AccessEvent] = []
         for course in Set(derived.keys).union(current.keys).sorted() {
             let old = current[course] ?? .none
             let new = derived[course] ?? .none
             guard old != new else { continue }
-            try write(new, course: course, customer: customer)
+            let encoded = try scratch.encode(new)
+            try write(new, encoded: encoded, course: course, customer: customer)
             guard let kind = AccessEvent.Kind(from: old, to: new) else { continue }
-            events.append(try append(kind, state: new, course: course, customer: customer))
+            try db.run("""
+                INSERT INTO access_events (customer_id, course_id, kind, state, mapping_version, at) VALUES (?, ?, ?, ?, ?, ?)
+                """, [customer, course, kind.rawValue, encoded, mapping.id, millis(now)])
+            events.append(AccessEvent(sequence: db.lastInsertedRowID, customerID: customer, course: course, kind: kind,
+                                      state: new, mappingVersion: mapping.id, at: now))
         }
         return events
     }
 
-    private func write(_ state: AccessState, course: String, customer: Int64) throws {
+    private func write(_ state: AccessState, encoded: String, course: String, customer: Int64) throws {
         if state.status == .none {
-            try db.execute(sql: "DELETE FROM access WHERE customer_id = ? AND course_id = ?", arguments: [customer, course])
+            try db.run("DELETE FROM access WHERE customer_id = ? AND course_id = ?", [customer, course])
             return
         }
-        try db.execute(sql: """
+        try db.run("""
             INSERT INTO access (customer_id, course_id, status, until, state, changed_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(customer_id, course_id) DO UPDATE SET
                 status = excluded.status, until = excluded.until, state = excluded.state, changed_at = excluded.changed_at
-            """, arguments: [customer, course, state.status.name, state.status.date.map(millis),
-                             try StoredAccess.encode(state), millis(now)])
-    }
-
-    private func append(_ kind: AccessEvent.Kind, state: AccessState, course: String, customer: Int64) throws -> AccessEvent {
-        try db.execute(sql: """
-            INSERT INTO access_events (customer_id, course_id, kind, state, mapping_version, at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [customer, course, kind.rawValue, try StoredAccess.encode(state), mapping.id, millis(now)])
-        return AccessEvent(sequence: db.lastInsertedRowID, customerID: customer, course: course, kind: kind,
-                           state: state, mappingVersion: mapping.id, at: now)
+            """, [customer, course, state.status.name, state.status.date.map(millis), encoded, millis(now)])
     }
 }
 
@@ -71,20 +68,16 @@ extension AccessEvent.Kind {
     }
 }
 
-/// Reading and writing materialised access rows.
+/// Reading materialised access rows.
 enum StoredAccess {
-    static func encode(_ state: AccessState) throws -> String {
-        String(decoding: try Fact.makeEncoder().encode(state), as: UTF8.self)
+    static func decode(_ text: String, with decoder: JSONDecoder = Fact.makeDecoder()) throws -> AccessState {
+        try decoder.decode(AccessState.self, from: Data(text.utf8))
     }
 
-    static func decode(_ text: String) throws -> AccessState {
-        try Fact.makeDecoder().decode(AccessState.self, from: Data(text.utf8))
-    }
-
-    static func all(of customer: Int64, in db: Database) throws -> [String: AccessState] {
+    static func all(of customer: Int64, in db: Database, scratch: TransactionScratch) throws -> [String: AccessState] {
         var result: [String: AccessState] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT course_id, state FROM access WHERE customer_id = ?", arguments: [customer]) {
-            result[row["course_id"]] = try decode(row["state"])
+        for row in try db.rows("SELECT course_id, state FROM access WHERE customer_id = ?", [customer]) {
+            result[row["course_id"]] = try decode(row["state"], with: scratch.decoder)
         }
         return result
     }
@@ -92,17 +85,11 @@ enum StoredAccess {
 
 /// Reading a customer's facts.
 enum StoredFacts {
-    static func all(of customer: Int64, in db: Database) throws -> [StoredFact] {
-        let decoder = Fact.makeDecoder()
-        return try Row.fetchAll(db, sql: "SELECT seq, recorded_at, body FROM facts WHERE customer_id = ? ORDER BY seq",
-                                arguments: [customer]).map { row in
+    static func all(of customer: Int64, in db: Database, scratch: TransactionScratch) throws -> [StoredFact] {
+        try db.rows("SELECT seq, recorded_at, body FROM facts WHERE customer_id = ? ORDER BY seq", [customer]).map { row in
             let sequence: Int64 = row["seq"]
-            do {
-                let fact = try decoder.decode(Fact.self, from: Data((row["body"] as String).utf8))
-                return StoredFact(sequence: sequence, recordedAt: Date(millis: row["recorded_at"]), fact: fact)
-            } catch {
-                throw StoreError.corruptFact(sequence: sequence, underlying: "\(error)")
-            }
+            return StoredFact(sequence: sequence, recordedAt: Date(millis: row["recorded_at"]),
+                              fact: try scratch.fact(sequence, body: row["body"]))
         }
     }
 }

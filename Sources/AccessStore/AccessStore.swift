@@ -26,9 +26,10 @@ public protocol AccessStore: Sendable {
     /// One customer's materialised access, per course.
     func access(customerID: Int64) async throws -> [AccessRecord]
 
-    /// The course site's question in one indexed read: the access of whoever has this
-    /// email (current or former) to `course`; ``AccessState/none`` when there is none.
-    func access(email: String, course: String) async throws -> AccessState
+    /// The course site's question in one indexed read: the status of whoever has this
+    /// email (current or former) for `course` (``AccessStatus/none`` when there is none),
+    /// without the causes, which only the full record carries.
+    func accessStatus(email: String, course: String) async throws -> AccessStatus
 
     /// A customer's facts in the order they were recorded.
     func facts(customerID: Int64) async throws -> [StoredFact]

@@ -11,14 +11,16 @@ import GRDB
 struct CustomerResolver {
     let db: Database
     let now: Date
+    let scratch: TransactionScratch
     /// Customers whose facts changed during the last ``attach(_:sequence:)``.
     private(set) var touched = Set<Int64>()
     /// Customers created so far in this transaction.
     private(set) var created: [Int64] = []
 
-    init(db: Database, now: Date) {
+    init(db: Database, now: Date, scratch: TransactionScratch) {
         self.db = db
         self.now = now
+        self.scratch = scratch
     }
 
     /// Attaches the fact stored as `sequence` to its customer; `nil` when it stays pending.
@@ -27,12 +29,11 @@ struct CustomerResolver {
         let references = fact.establishedReferences
         guard let customer = try findOrCreate(fact, references: references) else {
             for reference in references {
-                try db.execute(sql: "INSERT OR IGNORE INTO pending_refs (instance, kind, ref, fact_seq) VALUES (?, ?, ?, ?)",
-                               arguments: [reference.instance, reference.kind.rawValue, reference.id, sequence])
+                try db.run("INSERT OR IGNORE INTO pending_refs (instance, kind, ref, fact_seq) VALUES (?, ?, ?, ?)", [reference.instance, reference.kind.rawValue, reference.id, sequence])
             }
             return nil
         }
-        try db.execute(sql: "UPDATE facts SET customer_id = ? WHERE seq = ?", arguments: [customer, sequence])
+        try db.run("UPDATE facts SET customer_id = ? WHERE seq = ?", [customer, sequence])
         touched.insert(customer)
         try applyDetails(of: fact, to: customer)
         try link(references, to: customer)
@@ -42,24 +43,20 @@ struct CustomerResolver {
     private mutating func findOrCreate(_ fact: Fact, references: [Reference]) throws -> Int64? {
         if let raw = fact.customer.email, EmailAddress.isPlausible(raw) {
             let email = EmailAddress.normalise(raw)
-            if let id = try Int64.fetchOne(db, sql: "SELECT customer_id FROM customer_emails WHERE email = ?",
-                                           arguments: [email]) {
+            if let id = try db.value(Int64.self, "SELECT customer_id FROM customer_emails WHERE email = ?", [email]) {
                 if let name = fact.customer.name, !name.isEmpty {
-                    try db.execute(sql: "UPDATE customers SET name = ? WHERE id = ? AND name IS NULL", arguments: [name, id])
+                    try db.run("UPDATE customers SET name = ? WHERE id = ? AND name IS NULL", [name, id])
                 }
                 return id
             }
-            try db.execute(sql: "INSERT INTO customers (email, name, created_at) VALUES (?, ?, ?)",
-                           arguments: [email, fact.customer.name, millis(now)])
+            try db.run("INSERT INTO customers (email, name, created_at) VALUES (?, ?, ?)", [email, fact.customer.name, millis(now)])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)",
-                           arguments: [email, id, millis(now)])
+            try db.run("INSERT INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)", [email, id, millis(now)])
             created.append(id)
             return id
         }
         for reference in references {
-            if let id = try Int64.fetchOne(db, sql: "SELECT customer_id FROM refs WHERE instance = ? AND kind = ? AND ref = ?",
-                                           arguments: [reference.instance, reference.kind.rawValue, reference.id]) {
+            if let id = try db.value(Int64.self, "SELECT customer_id FROM refs WHERE instance = ? AND kind = ? AND ref = ?", [reference.instance, reference.kind.rawValue, reference.id]) {
                 return id
             }
         }
@@ -71,18 +68,15 @@ struct CustomerResolver {
     private mutating func link(_ references: [Reference], to customer: Int64) throws {
         var queue = references
         while let reference = queue.popLast() {
-            try db.execute(sql: "INSERT OR IGNORE INTO refs (instance, kind, ref, customer_id) VALUES (?, ?, ?, ?)",
-                           arguments: [reference.instance, reference.kind.rawValue, reference.id, customer])
-            let waiting = try Int64.fetchAll(db, sql: """
+            try db.run("INSERT OR IGNORE INTO refs (instance, kind, ref, customer_id) VALUES (?, ?, ?, ?)", [reference.instance, reference.kind.rawValue, reference.id, customer])
+            let waiting = try db.values(Int64.self, """
                 SELECT fact_seq FROM pending_refs WHERE instance = ? AND kind = ? AND ref = ?
-                """, arguments: [reference.instance, reference.kind.rawValue, reference.id])
+                """, [reference.instance, reference.kind.rawValue, reference.id])
             for sequence in waiting {
-                try db.execute(sql: "UPDATE facts SET customer_id = ? WHERE seq = ? AND customer_id IS NULL",
-                               arguments: [customer, sequence])
-                try db.execute(sql: "DELETE FROM pending_refs WHERE fact_seq = ?", arguments: [sequence])
-                if let body = try String.fetchOne(db, sql: "SELECT body FROM facts WHERE seq = ?", arguments: [sequence]),
-                   let adopted = try? Fact.makeDecoder().decode(Fact.self, from: Data(body.utf8)) {
-                    queue += adopted.establishedReferences
+                try db.run("UPDATE facts SET customer_id = ? WHERE seq = ? AND customer_id IS NULL", [customer, sequence])
+                try db.run("DELETE FROM pending_refs WHERE fact_seq = ?", [sequence])
+                if let body = try db.value(String.self, "SELECT body FROM facts WHERE seq = ?", [sequence]) {
+                    queue += try scratch.fact(sequence, body: body).establishedReferences
                 }
             }
         }
@@ -94,15 +88,14 @@ struct CustomerResolver {
     private func applyDetails(of fact: Fact, to customer: Int64) throws {
         guard case .detailsChanged(let details) = fact.event else { return }
         if let name = details.name {
-            try db.execute(sql: "UPDATE customers SET name = ? WHERE id = ?", arguments: [name, customer])
+            try db.run("UPDATE customers SET name = ? WHERE id = ?", [name, customer])
         }
         if let raw = details.email, EmailAddress.isPlausible(raw) {
             let email = EmailAddress.normalise(raw)
-            let owner = try Int64.fetchOne(db, sql: "SELECT customer_id FROM customer_emails WHERE email = ?", arguments: [email])
+            let owner = try db.value(Int64.self, "SELECT customer_id FROM customer_emails WHERE email = ?", [email])
             guard owner == nil || owner == customer else { return }
-            try db.execute(sql: "INSERT OR IGNORE INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)",
-                           arguments: [email, customer, millis(now)])
-            try db.execute(sql: "UPDATE customers SET email = ? WHERE id = ?", arguments: [email, customer])
+            try db.run("INSERT OR IGNORE INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)", [email, customer, millis(now)])
+            try db.run("UPDATE customers SET email = ? WHERE id = ?", [email, customer])
         }
     }
 }

@@ -37,19 +37,26 @@ extension SQLiteStore {
         }
     }
 
-    public func access(email: String, course: String) async throws -> AccessState {
+    public func accessStatus(email: String, course: String) async throws -> AccessStatus {
         let email = EmailAddress.normalise(email)
         return try await pool.read { db in
-            guard let state = try String.fetchOne(db, sql: """
-                SELECT a.state FROM customer_emails e JOIN access a ON a.customer_id = e.customer_id
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT a.status, a.until, CASE a.status WHEN 'revoked' THEN a.state END AS state
+                FROM customer_emails e JOIN access a ON a.customer_id = e.customer_id
                 WHERE e.email = ? AND a.course_id = ?
-                """, arguments: [email, course]) else { return .none }
-            return try StoredAccess.decode(state)
+                """), arguments: [email, course]) else { return .none }
+            let until: Int64? = row["until"]
+            switch row["status"] as String {
+            case "active": return .active(until: until.map(Date.init(millis:)))
+            case "expired": return until.map { .expired(at: Date(millis: $0)) } ?? .none
+            case "revoked": return try StoredAccess.decode(row["state"]).status
+            default: return .none
+            }
         }
     }
 
     public func facts(customerID: Int64) async throws -> [StoredFact] {
-        try await pool.read { db in try StoredFacts.all(of: customerID, in: db) }
+        try await pool.read { db in try StoredFacts.all(of: customerID, in: db, scratch: TransactionScratch()) }
     }
 
     public func accessEvents(customerID: Int64) async throws -> [AccessEvent] {

@@ -25,7 +25,7 @@ struct AccessEndpoint: Sendable {
         guard let course = mapping.courses[courseID] else {
             throw GatewayError(.notFound, code: "unknown_course", message: "no course \(courseID) in the mapping")
         }
-        let state = try await store.access(email: email, course: courseID)
-        return AccessAnswer(status: state.status, course: course).response()
+        let status = try await store.accessStatus(email: email, course: courseID)
+        return AccessAnswer(status: status, course: course).response()
     }
 }

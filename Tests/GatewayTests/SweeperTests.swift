@@ -19,18 +19,18 @@ struct SweeperTests {
                             ])))
         // Recorded back then: active for 30 days.
         _ = try await harness.store.record([purchase], under: harness.gateway.mapping, now: bought)
-        #expect(try await harness.store.access(email: "old@example.com", course: "web-basics").isActive)
+        #expect(try await harness.store.accessStatus(email: "old@example.com", course: "web-basics").name == "active")
 
         let sweeper = harness.gateway.sweeper
         let running = Task { try await sweeper.run() }
         let deadline = ContinuousClock.now + .seconds(10)
-        var state = AccessState.none
+        var status = AccessStatus.none
         repeat {
             try await Task.sleep(for: .milliseconds(20))
-            state = try await harness.store.access(email: "old@example.com", course: "web-basics")
-        } while state.isActive && ContinuousClock.now < deadline
+            status = try await harness.store.accessStatus(email: "old@example.com", course: "web-basics")
+        } while status.name == "active" && ContinuousClock.now < deadline
         running.cancel()
-        #expect(state.status.name == "expired", "\(state.status)")
+        #expect(status.name == "expired", "\(status)")
         let customer = try #require(try await harness.store.customer(email: "old@example.com"))
         #expect(try await harness.store.accessEvents(customerID: customer.id).map(\.kind) == [.granted, .expired])
     }

@@ -27,9 +27,9 @@ public protocol AccessStore: Sendable {
     func access(customerID: Int64) async throws -> [AccessRecord]
 
     /// The course site's question in one indexed read: the status of whoever has this
-    /// email (current or former) for `course` (``AccessStatus/none`` when there is none),
-    /// without the causes, which only the full record carries.
-    func accessStatus(email: String, course: String) async throws -> AccessStatus
+    /// email (current or former) for `course`, without the causes, which only the full
+    /// record carries.
+    func accessStatus(email: String, course: String) async throws -> AccessLookup
 
     /// A customer's facts in the order they were recorded.
     func facts(customerID: Int64) async throws -> [StoredFact]
@@ -60,6 +60,18 @@ public struct APIKey: Sendable, Hashable, Codable {
 
         /// Whether a key of this scope may do what `required` allows.
         public func allows(_ required: Scope) -> Bool { self == .admin || required == .read }
+    }
+}
+
+/// The answer to the access check: the status, and whose it is when a record exists.
+public struct AccessLookup: Sendable, Hashable {
+    /// The customer the record belongs to; `nil` when there is no record (status `none`).
+    public var customerID: Int64?
+    public var status: AccessStatus
+
+    public init(customerID: Int64?, status: AccessStatus) {
+        self.customerID = customerID
+        self.status = status
     }
 }
 

@@ -37,21 +37,23 @@ extension SQLiteStore {
         }
     }
 
-    public func accessStatus(email: String, course: String) async throws -> AccessStatus {
+    public func accessStatus(email: String, course: String) async throws -> AccessLookup {
         let email = EmailAddress.normalise(email)
         return try await pool.read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT a.status, a.until, CASE a.status WHEN 'revoked' THEN a.state END AS state
+                SELECT a.customer_id, a.status, a.until, CASE a.status WHEN 'revoked' THEN a.state END AS state
                 FROM customer_emails e JOIN access a ON a.customer_id = e.customer_id
                 WHERE e.email = ? AND a.course_id = ?
-                """), arguments: [email, course]) else { return .none }
+                """), arguments: [email, course]) else { return AccessLookup(customerID: nil, status: .none) }
             let until: Int64? = row["until"]
+            let status: AccessStatus
             switch row["status"] as String {
-            case "active": return .active(until: until.map(Date.init(millis:)))
-            case "expired": return until.map { .expired(at: Date(millis: $0)) } ?? .none
-            case "revoked": return try StoredAccess.decode(row["state"]).status
-            default: return .none
+            case "active": status = .active(until: until.map(Date.init(millis:)))
+            case "expired": status = until.map { .expired(at: Date(millis: $0)) } ?? .none
+            case "revoked": status = try StoredAccess.decode(row["state"]).status
+            default: status = .none
             }
+            return AccessLookup(customerID: row["customer_id"], status: status)
         }
     }
 

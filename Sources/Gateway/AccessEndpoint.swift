@@ -7,6 +7,7 @@ import Hummingbird
 /// this course now?", answered from the materialised access.
 struct AccessEndpoint: Sendable {
     let store: any AccessStore
+    let answers: AccessAnswerCache
     let mapping: Mapping
     let keys: APIKeyVerifier
 
@@ -25,7 +26,12 @@ struct AccessEndpoint: Sendable {
         guard let course = mapping.courses[courseID] else {
             throw GatewayError(.notFound, code: "unknown_course", message: "no course \(courseID) in the mapping")
         }
-        let status = try await store.accessStatus(email: email, course: courseID)
-        return AccessAnswer(status: status, course: course).response()
+        if let status = answers.status(email: email, course: courseID, now: Date()) {
+            return AccessAnswer(status: status, course: course).response()
+        }
+        let ticket = answers.ticket
+        let lookup = try await store.accessStatus(email: email, course: courseID)
+        answers.store(lookup, email: email, course: courseID, ticket: ticket)
+        return AccessAnswer(status: lookup.status, course: course).response()
     }
 }

@@ -38,8 +38,11 @@ public func buildGateway(configuration: GatewayConfiguration = GatewayConfigurat
                          onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> GatewayApp {
     let instances = try registry.adapters(for: mapping.mapping, environment: environment)
     let version = try await store.register(mapping.mapping, hash: mapping.hash, path: mapping.path, text: mapping.text)
-    let committer = GroupCommitter(store: store, mapping: version, maxBatch: configuration.maxCommitBatch, logger: logger)
-    let sweeper = Sweeper(store: store, mapping: version, interval: configuration.sweepInterval, logger: logger)
+    let answers = AccessAnswerCache(lifetime: configuration.accessAnswerLifetime)
+    let committer = GroupCommitter(store: store, mapping: version, maxBatch: configuration.maxCommitBatch,
+                                   answers: answers, logger: logger)
+    let sweeper = Sweeper(store: store, mapping: version, interval: configuration.sweepInterval, answers: answers,
+                          logger: logger)
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: JSONErrorMiddleware(logger: logger))
@@ -47,7 +50,7 @@ public func buildGateway(configuration: GatewayConfiguration = GatewayConfigurat
     health.add(to: router)
     WebhookEndpoint(instances: instances, committer: committer, maxBodySize: configuration.maxBodySize, logger: logger)
         .add(to: router)
-    AccessEndpoint(store: store, mapping: version.mapping,
+    AccessEndpoint(store: store, answers: answers, mapping: version.mapping,
                    keys: APIKeyVerifier(store: store, lifetime: configuration.keyCacheLifetime))
         .add(to: router)
 

@@ -15,16 +15,20 @@ public struct GatewayConfiguration: Sendable {
     public var maxCommitBatch: Int
     /// How long a verified API key is trusted without asking the store again.
     public var keyCacheLifetime: Duration
+    /// How long an access answer is served from memory; bounds how late a change written
+    /// by another process (the CLI) shows. This gateway's own changes show at once.
+    public var accessAnswerLifetime: Duration
 
     /// A configuration; every argument has the default `coursegate serve` uses.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 1 << 20,
                 sweepInterval: Duration = .seconds(60), maxCommitBatch: Int = 512,
-                keyCacheLifetime: Duration = .seconds(30)) {
+                keyCacheLifetime: Duration = .seconds(30), accessAnswerLifetime: Duration = .seconds(2)) {
         self.host = host
         self.port = port
         self.maxBodySize = maxBodySize
         self.sweepInterval = sweepInterval
         self.maxCommitBatch = maxCommitBatch
         self.keyCacheLifetime = keyCacheLifetime
+        self.accessAnswerLifetime = accessAnswerLifetime
     }
 }

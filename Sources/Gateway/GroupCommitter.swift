@@ -20,6 +20,7 @@ public actor GroupCommitter: Service {
     private let store: any AccessStore
     private let mapping: MappingVersion
     private let maxBatch: Int
+    private let answers: AccessAnswerCache?
     private let logger: Logger
     private var queue: [Delivery] = []
     private var wakeUp: CheckedContinuation<Void, Never>?
@@ -35,11 +36,13 @@ public actor GroupCommitter: Service {
     public private(set) var isCommitting = false
 
     /// A committer recording into `store` under `mapping`, at most `maxBatch` deliveries per
-    /// transaction.
-    public init(store: any AccessStore, mapping: MappingVersion, maxBatch: Int = 512, logger: Logger) {
+    /// transaction, forgetting cached access answers of the customers each commit touched.
+    public init(store: any AccessStore, mapping: MappingVersion, maxBatch: Int = 512,
+                answers: AccessAnswerCache? = nil, logger: Logger) {
         self.store = store
         self.mapping = mapping
         self.maxBatch = max(1, maxBatch)
+        self.answers = answers
         self.logger = logger
     }
 
@@ -85,6 +88,7 @@ public actor GroupCommitter: Service {
         let started = ContinuousClock.now
         do {
             let outcomes = try await store.record(groups: batch.map(\.facts), under: mapping, now: now)
+            answers?.invalidate(outcomes.reduce(into: Set<Int64>()) { $0.formUnion($1.touchedCustomers) })
             count(batch.count, transactions: 1)
             logger.trace("group committed", metadata: [
                 "deliveries": "\(batch.count)", "duration": "\(ContinuousClock.now - started)",
@@ -103,6 +107,7 @@ public actor GroupCommitter: Service {
             for delivery in batch {
                 do {
                     let outcome = try await store.record(delivery.facts, under: mapping, now: now)
+                    answers?.invalidate(outcome.touchedCustomers)
                     count(1, transactions: 1)
                     delivery.continuation.resume(returning: outcome)
                 } catch {

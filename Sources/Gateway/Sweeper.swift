@@ -12,13 +12,17 @@ public struct Sweeper: Service {
     private let store: any AccessStore
     private let mapping: MappingVersion
     private let interval: Duration
+    private let answers: AccessAnswerCache?
     private let logger: Logger
 
-    /// A sweeper over `store` under `mapping`, every `interval`.
-    public init(store: any AccessStore, mapping: MappingVersion, interval: Duration, logger: Logger) {
+    /// A sweeper over `store` under `mapping`, every `interval`, forgetting cached access
+    /// answers of the customers it expired.
+    public init(store: any AccessStore, mapping: MappingVersion, interval: Duration,
+                answers: AccessAnswerCache? = nil, logger: Logger) {
         self.store = store
         self.mapping = mapping
         self.interval = interval
+        self.answers = answers
         self.logger = logger
     }
 
@@ -38,6 +42,7 @@ public struct Sweeper: Service {
     public func sweep(now: Date) async -> [AccessEvent] {
         do {
             let events = try await store.sweep(under: mapping, now: now)
+            answers?.invalidate(events.map(\.customerID))
             if !events.isEmpty {
                 logger.info("access expired", metadata: ["events": "\(events.count)"])
                 for event in events {

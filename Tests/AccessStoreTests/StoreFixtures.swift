@@ -35,7 +35,7 @@ struct StoreFixture {
 
     /// The status by both read paths, which must agree.
     func status(_ email: String, _ course: String) async throws -> AccessStatus {
-        let direct = try await store.accessStatus(email: email, course: course)
+        let direct = try await store.accessStatus(email: email, course: course).status
         guard let customer = try await store.customer(email: email) else { return direct }
         let listed = try await store.access(customerID: customer.id).first { $0.course == course }?.state.status ?? .none
         return listed == direct ? direct : .revoked(.manual(message: "read paths disagree: \(listed) vs \(direct)"))

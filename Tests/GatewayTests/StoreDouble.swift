@@ -36,7 +36,7 @@ struct StoreDouble: AccessStore {
 
     func customer(email: String) async throws -> CustomerRecord? { try await base.customer(email: email) }
     func access(customerID: Int64) async throws -> [AccessRecord] { try await base.access(customerID: customerID) }
-    func accessStatus(email: String, course: String) async throws -> AccessStatus { try await base.accessStatus(email: email, course: course) }
+    func accessStatus(email: String, course: String) async throws -> AccessLookup { try await base.accessStatus(email: email, course: course) }
     func facts(customerID: Int64) async throws -> [StoredFact] { try await base.facts(customerID: customerID) }
     func accessEvents(customerID: Int64) async throws -> [AccessEvent] { try await base.accessEvents(customerID: customerID) }
 

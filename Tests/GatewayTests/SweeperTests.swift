@@ -19,7 +19,7 @@ struct SweeperTests {
                             ])))
         // Recorded back then: active for 30 days.
         _ = try await harness.store.record([purchase], under: harness.gateway.mapping, now: bought)
-        #expect(try await harness.store.accessStatus(email: "old@example.com", course: "web-basics").name == "active")
+        #expect(try await harness.store.accessStatus(email: "old@example.com", course: "web-basics").status.name == "active")
 
         let sweeper = harness.gateway.sweeper
         let running = Task { try await sweeper.run() }
@@ -27,7 +27,7 @@ struct SweeperTests {
         var status = AccessStatus.none
         repeat {
             try await Task.sleep(for: .milliseconds(20))
-            status = try await harness.store.accessStatus(email: "old@example.com", course: "web-basics")
+            status = try await harness.store.accessStatus(email: "old@example.com", course: "web-basics").status
         } while status.name == "active" && ContinuousClock.now < deadline
         running.cancel()
         #expect(status.name == "expired", "\(status)")

@@ -12,16 +12,7 @@ enum JSONForm {
 
     /// The tree a JSON object body describes.
     static func parse(_ body: [UInt8]) throws(AdapterError) -> FormTable {
-        try checkShape(body)
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(body), options: [])
-        } catch {
-            throw AdapterError(.malformed, "body is not valid JSON")
-        }
-        guard let members = object as? [String: Any] else {
-            throw AdapterError(.malformed, "JSON body is not an object")
-        }
+        let members = try JSONBody.object(body, maximumDepth: maximumDepth)
         var budget = URLEncodedForm.maximumFields
         let root = formValue(of: members, budget: &budget)
         guard budget >= 0 else {
@@ -29,31 +20,6 @@ enum JSONForm {
         }
         guard case .table(let table) = root else { throw AdapterError(.malformed, "JSON body is not an object") }
         return table
-    }
-
-    /// Refuses bodies that are not UTF-8, contain NUL, or nest too deep.
-    private static func checkShape(_ body: [UInt8]) throws(AdapterError) {
-        guard String(validating: body, as: UTF8.self) != nil else {
-            throw AdapterError(.malformed, "JSON body is not valid UTF-8")
-        }
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in body {
-            if byte == 0 { throw AdapterError(.malformed, "JSON body contains a NUL byte; not UTF-8 JSON") }
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                if depth > maximumDepth { throw AdapterError(.malformed, "JSON body nests deeper than \(maximumDepth) levels") }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
-            }
-        }
     }
 
     /// The form value PHP would have received: `null` is absent, lists have integer keys,

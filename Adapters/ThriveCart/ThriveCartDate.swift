@@ -1,3 +1,4 @@
+import AdapterKit
 import Foundation
 
 /// The times ThriveCart writes: unix seconds (`1595567854`), `2020-07-24 05:17:34`
@@ -5,63 +6,11 @@ import Foundation
 enum ThriveCartDate {
     /// The moment a text names, or `nil` when it is not one of the forms above.
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return nil }
-        if bytes.allSatisfy(isDigit) {
-            guard bytes.count <= 12, let seconds = Int64(text) else { return nil }
+        guard !text.isEmpty else { return nil }
+        if text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            guard text.utf8.count <= 12, let seconds = Int64(text) else { return nil }
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
-        return calendarDate(bytes)
-    }
-
-    /// `YYYY-MM-DD[ T]HH:MM:SS[.fff][Z|±HH:MM]`.
-    private static func calendarDate(_ bytes: [UInt8]) -> Date? {
-        guard bytes.count >= 19,
-              let year = number(bytes, 0, 4), bytes[4] == UInt8(ascii: "-"),
-              let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"),
-              let day = number(bytes, 8, 2),
-              bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
-              let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"),
-              let minute = number(bytes, 14, 2), bytes[16] == UInt8(ascii: ":"),
-              let second = number(bytes, 17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
-        var rest = bytes[19...]
-        if rest.first == UInt8(ascii: ".") { rest = rest.dropFirst().drop(while: isDigit) }
-        var offset = 0
-        if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            let zone = Array(rest.dropFirst())
-            guard zone.count == 5 || zone.count == 4,
-                  let hours = number(zone, 0, 2),
-                  let minutes = number(zone, zone.count - 2, 2) else { return nil }
-            offset = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
-        } else if !(rest.isEmpty || Array(rest) == [UInt8(ascii: "Z")]) {
-            return nil
-        }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard start >= 0, start + count <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[start..<(start + count)] {
-            guard isDigit(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return CalendarTimestamp.parse(text, allowingDateOnly: false)
     }
 }

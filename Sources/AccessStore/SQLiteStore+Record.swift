@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func record(_ facts: [Fact], under mapping: MappingVersion, now: Date) async throws -> RecordOutcome {
         guard let outcome = try await record(groups: [facts], under: mapping, now: now).first else {
-            preconditionFailure("one group in, one outcome out")
+            throw StoreError.missingOutcome
         }
         return outcome
     }

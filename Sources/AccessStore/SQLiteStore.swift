@@ -55,6 +55,8 @@ public struct SQLiteStore: AccessStore {
 public enum StoreError: Error, CustomStringConvertible {
     case notDurable(synchronous: Int)
     case corruptFact(sequence: Int64, underlying: String)
+    /// A group was recorded but no outcome came back for it (a bug, never a user error).
+    case missingOutcome
 
     public var description: String {
         switch self {
@@ -62,6 +64,8 @@ public enum StoreError: Error, CustomStringConvertible {
             "SQLite refused synchronous=FULL (got \(value)); acknowledged facts would not be durable"
         case .corruptFact(let sequence, let underlying):
             "stored fact #\(sequence) cannot be read: \(underlying)"
+        case .missingOutcome:
+            "a recorded group came back without its outcome"
         }
     }
 }

@@ -47,6 +47,14 @@ let package = Package(
         .target(name: "NativeCheckout", dependencies: ["AdapterKit"], path: "Adapters/NativeCheckout"),
         // Payload builders, signers and recorded fixtures shared by tests and benchmarks.
         .target(name: "Mocks", dependencies: ["AdapterKit", "AccessKernel"], path: "Mocks", resources: [.copy("Fixtures")]),
+        // libcurl, for every call Coursegate makes to the outside world.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The libcurl client (HTTP(S) and SMTP) and what is built on it.
+        .target(name: "Outbound", dependencies: [
+            "CCurl", "AccessKernel",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The Hummingbird application.
         .target(name: "Gateway", dependencies: [
             "AccessKernel", "AccessStore", "AdapterKit", "MappingConfig", "ThriveCart", "SendOwl", "NativeCheckout",
@@ -73,6 +81,10 @@ let package = Package(
         .testTarget(name: "GatewayTests", dependencies: [
             "Gateway", "Mocks", "MappingConfig",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "OutboundTests", dependencies: [
+            "Outbound", "Mocks",
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "coursegateTests", dependencies: ["AccessStore"]),
     ],

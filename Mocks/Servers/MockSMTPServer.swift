@@ -1,0 +1,130 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A small SMTP server on a loopback port that keeps every message it accepts, for tests of
+/// code that sends mail through real libcurl.
+///
+/// It speaks plain SMTP (no STARTTLS): `EHLO`/`HELO`, `AUTH PLAIN` against one account when
+/// one is configured, `MAIL FROM`, `RCPT TO` (rejecting addresses listed in `rejectedRecipients`
+/// with 550), `DATA` with dot-unstuffing, `RSET`, `NOOP`, `QUIT`. Each connection runs on its
+/// own thread; ``stop()`` stops accepting new ones.
+public final class MockSMTPServer: Sendable {
+    /// One message as the server received it.
+    public struct ReceivedMessage: Sendable, Hashable {
+        /// The `MAIL FROM` address, without angle brackets.
+        public let from: String
+        /// The `RCPT TO` addresses accepted, without angle brackets.
+        public let recipients: [String]
+        /// The message bytes after dot-unstuffing, without the final `.` line.
+        public let data: [UInt8]
+        /// The user who authenticated, if anyone did.
+        public let authenticatedUser: String?
+    }
+
+    /// The port the server listens on.
+    public let port: Int
+    private let listener: Int32
+    private let account: (user: String, password: String)?
+    private let rejectedRecipients: Set<String>
+    private let received = Mutex<[ReceivedMessage]>([])
+    private let stopped = Atomic<Bool>(false)
+
+    /// Starts listening on 127.0.0.1 at a free port. With `account`, mail is accepted only
+    /// after `AUTH PLAIN` with that user and password.
+    public init(account: (user: String, password: String)? = nil, rejectedRecipients: Set<String> = []) throws {
+        self.account = account
+        self.rejectedRecipients = rejectedRecipients
+        (listener, port) = try Self.openListener()
+        let server = self
+        Thread.detachNewThread { server.acceptLoop() }
+    }
+
+    /// Every message accepted so far, in order.
+    public var messages: [ReceivedMessage] { received.withLock { $0 } }
+
+    /// Stops accepting connections; connections already open run to their end.
+    public func stop() {
+        stopped.store(true, ordering: .sequentiallyConsistent)
+        // Wakes the blocked `accept`; only the accept thread closes the descriptor, so the
+        // number cannot be reused under it.
+        shutdown(listener, Int32(SHUT_RDWR))
+    }
+
+    private func acceptLoop() {
+        defer { close(listener) }
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            guard !stopped.load(ordering: .sequentiallyConsistent) else {
+                close(connection)
+                return
+            }
+            let server = self
+            Thread.detachNewThread { server.serve(connection) }
+        }
+    }
+
+    private func serve(_ socket: Int32) {
+        defer { close(socket) }
+        var reader = LineReader(socket: socket)
+        var session = SMTPSession(account: account, rejectedRecipients: rejectedRecipients)
+        guard send("220 mock-smtp ready\r\n", to: socket) else { return }
+        while let line = reader.readLine() {
+            if session.readingData {
+                if line == "." {
+                    if let message = session.finishData() { received.withLock { $0.append(message) } }
+                    guard send("250 OK queued\r\n", to: socket) else { return }
+                } else {
+                    session.appendData(line.hasPrefix(".") ? String(line.dropFirst()) : line)
+                }
+                continue
+            }
+            let (reply, closes) = session.reply(to: line)
+            guard send(reply, to: socket), !closes else { return }
+        }
+    }
+
+    private func send(_ text: String, to socket: Int32) -> Bool {
+        let bytes = Array(text.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let result = bytes[sent...].withUnsafeBytes { write(socket, $0.baseAddress, $0.count) }
+            guard result > 0 else { return false }
+            sent += result
+        }
+        return true
+    }
+
+    private static func openListener() throws -> (Int32, Int) {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw MockServerError.cannotListen }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard ok else {
+            close(fd)
+            throw MockServerError.cannotListen
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
+
+/// Why a mock server could not start.
+public enum MockServerError: Error {
+    case cannotListen
+}

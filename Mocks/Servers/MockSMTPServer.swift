@@ -39,7 +39,7 @@ public final class MockSMTPServer: Sendable {
     public init(account: (user: String, password: String)? = nil, rejectedRecipients: Set<String> = []) throws {
         self.account = account
         self.rejectedRecipients = rejectedRecipients
-        (listener, port) = try Self.openListener()
+        (listener, port) = try LoopbackSocket.open(listening: true)
         let server = self
         Thread.detachNewThread { server.acceptLoop() }
     }
@@ -99,32 +99,8 @@ public final class MockSMTPServer: Sendable {
         }
         return true
     }
-
-    private static func openListener() throws -> (Int32, Int) {
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw MockServerError.cannotListen }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard ok else {
-            close(fd)
-            throw MockServerError.cannotListen
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
 }
 
-/// Why a mock server could not start.
 public enum MockServerError: Error {
     case cannotListen
 }

@@ -5,6 +5,22 @@ import CCurl
 struct CurlOptions {
     let handle: UnsafeMutableRawPointer
 
+    /// What every transfer sets: the URL and the schemes it may use, no signals, the
+    /// connect and total timeouts, and TLS verification (peer and host) against the
+    /// system's CAs or the configured ones.
+    func setCommon(url: String, protocols: String, configuration: CurlClient.Configuration) throws(OutboundError) {
+        try set(CURLOPT_URL, url)
+        try set(CURLOPT_PROTOCOLS_STR, protocols)
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
+        try set(CURLOPT_TIMEOUT_MS, configuration.timeout.curlMilliseconds)
+        try set(CURLOPT_SSL_VERIFYPEER, 1)
+        try set(CURLOPT_SSL_VERIFYHOST, 2)
+        if let trusted = configuration.trustedCertificatesPath {
+            try set(CURLOPT_CAINFO, trusted)
+        }
+    }
+
     func set(_ option: CURLoption, _ value: Int) throws(OutboundError) {
         try check(cg_setopt_long(handle, option, value), option)
     }

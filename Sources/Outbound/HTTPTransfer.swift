@@ -14,16 +14,7 @@ enum HTTPTransfer {
         do throws(OutboundError) {
             try request.validate()
             let options = CurlOptions(handle: handle)
-            try options.set(CURLOPT_URL, request.url)
-            try options.set(CURLOPT_PROTOCOLS_STR, "http,https")
-            try options.set(CURLOPT_NOSIGNAL, 1)
-            try options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
-            try options.set(CURLOPT_TIMEOUT_MS, configuration.timeout.curlMilliseconds)
-            try options.set(CURLOPT_SSL_VERIFYPEER, 1)
-            try options.set(CURLOPT_SSL_VERIFYHOST, 2)
-            if let trusted = configuration.trustedCertificatesPath {
-                try options.set(CURLOPT_CAINFO, trusted)
-            }
+            try options.setCommon(url: request.url, protocols: "http,https", configuration: configuration)
             try options.set(CURLOPT_FOLLOWLOCATION, configuration.followRedirects ? 1 : 0)
             if configuration.followRedirects {
                 try options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)

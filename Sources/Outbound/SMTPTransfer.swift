@@ -16,16 +16,7 @@ enum SMTPTransfer {
         do throws(OutboundError) {
             try validate(message, server)
             let options = CurlOptions(handle: handle)
-            try options.set(CURLOPT_URL, server.url)
-            try options.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-            try options.set(CURLOPT_NOSIGNAL, 1)
-            try options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
-            try options.set(CURLOPT_TIMEOUT_MS, configuration.timeout.curlMilliseconds)
-            try options.set(CURLOPT_SSL_VERIFYPEER, 1)
-            try options.set(CURLOPT_SSL_VERIFYHOST, 2)
-            if let trusted = configuration.trustedCertificatesPath {
-                try options.set(CURLOPT_CAINFO, trusted)
-            }
+            try options.setCommon(url: server.url, protocols: "smtp,smtps", configuration: configuration)
             // CURLUSESSL_ALL: STARTTLS or fail, never fall back to clear text.
             try options.set(CURLOPT_USE_SSL, Int(server.requireTLS ? CURLUSESSL_ALL.rawValue : CURLUSESSL_NONE.rawValue))
             if let username = server.username { try options.set(CURLOPT_USERNAME, username) }

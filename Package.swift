@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "SendOwl", dependencies: ["AdapterKit"], path: "Adapters/SendOwl"),
         .target(name: "NativeCheckout", dependencies: ["AdapterKit"], path: "Adapters/NativeCheckout"),
         // Payload builders, signers and recorded fixtures shared by tests and benchmarks.
-        .target(name: "Mocks", dependencies: ["AdapterKit", "AccessKernel"], path: "Mocks", resources: [.copy("Fixtures")]),
+        .target(name: "Mocks", dependencies: ["AdapterKit", "AccessKernel", "Outbound"], path: "Mocks", resources: [.copy("Fixtures")]),
         // libcurl, for every call Coursegate makes to the outside world.
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "Outbound", dependencies: [
             "CCurl", "AccessKernel",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The Hummingbird application.
         .target(name: "Gateway", dependencies: [

@@ -40,18 +40,18 @@ public final class MockCourseSite: Sendable {
     public var url: String { "http://127.0.0.1:\(port)/webhooks" }
 
     private let verifier: WebhookVerifier
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let stored = Mutex<[ReceivedEvent]>([])
     private let failures = Mutex(CourseSiteFailures())
     private let counts = Mutex((requests: 0, rejected: 0, redeliveries: 0))
-    private let stopped = Atomic<Bool>(false)
 
     /// Starts listening on 127.0.0.1 at a free port, accepting signatures made with any of `secrets`.
     public init(secrets: [String], tolerance: Duration = .seconds(300)) throws {
         verifier = try WebhookVerifier(secrets: secrets, tolerance: tolerance)
-        (listener, port) = try LoopbackSocket.open(listening: true)
+        listener = try LoopbackListener()
+        port = listener.port
         let site = self
-        Thread.detachNewThread { site.acceptLoop() }
+        listener.start { site.serve($0) }
     }
 
     /// Every event stored, once per `webhook-id`, in order of arrival.
@@ -90,28 +90,9 @@ public final class MockCourseSite: Sendable {
     }
 
     /// Stops accepting connections; connections already open run to their end.
-    public func stop() {
-        stopped.store(true, ordering: .sequentiallyConsistent)
-        // Wakes the blocked `accept`; only the accept thread closes the descriptor.
-        shutdown(listener, Int32(SHUT_RDWR))
-    }
-
-    private func acceptLoop() {
-        defer { close(listener) }
-        while true {
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
-            guard !stopped.load(ordering: .sequentiallyConsistent) else {
-                close(connection)
-                return
-            }
-            let site = self
-            Thread.detachNewThread { site.serve(connection) }
-        }
-    }
+    public func stop() { listener.stop() }
 
     private func serve(_ socket: Int32) {
-        defer { close(socket) }
         guard let request = LoopbackHTTPRequest.read(from: socket) else { return }
         counts.withLock { $0.requests += 1 }
         let (failure, delay) = failures.withLock { ($0.next(), $0.delay) }
@@ -150,7 +131,7 @@ public final class MockCourseSite: Sendable {
     /// Sleeps up to `delay` in short steps, returning early once the site is stopped.
     private func waitWhileRunning(_ delay: Duration) {
         let end = ContinuousClock.now + delay
-        while ContinuousClock.now < end, !stopped.load(ordering: .sequentiallyConsistent) {
+        while ContinuousClock.now < end, !listener.isStopped {
             Thread.sleep(forTimeInterval: 0.02)
         }
     }

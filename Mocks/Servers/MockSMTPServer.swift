@@ -28,49 +28,29 @@ public final class MockSMTPServer: Sendable {
 
     /// The port the server listens on.
     public let port: Int
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let account: (user: String, password: String)?
     private let rejectedRecipients: Set<String>
     private let received = Mutex<[ReceivedMessage]>([])
-    private let stopped = Atomic<Bool>(false)
 
     /// Starts listening on 127.0.0.1 at a free port. With `account`, mail is accepted only
     /// after `AUTH PLAIN` with that user and password.
     public init(account: (user: String, password: String)? = nil, rejectedRecipients: Set<String> = []) throws {
         self.account = account
         self.rejectedRecipients = rejectedRecipients
-        (listener, port) = try LoopbackSocket.open(listening: true)
+        listener = try LoopbackListener()
+        port = listener.port
         let server = self
-        Thread.detachNewThread { server.acceptLoop() }
+        listener.start { server.serve($0) }
     }
 
     /// Every message accepted so far, in order.
     public var messages: [ReceivedMessage] { received.withLock { $0 } }
 
     /// Stops accepting connections; connections already open run to their end.
-    public func stop() {
-        stopped.store(true, ordering: .sequentiallyConsistent)
-        // Wakes the blocked `accept`; only the accept thread closes the descriptor, so the
-        // number cannot be reused under it.
-        shutdown(listener, Int32(SHUT_RDWR))
-    }
-
-    private func acceptLoop() {
-        defer { close(listener) }
-        while true {
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
-            guard !stopped.load(ordering: .sequentiallyConsistent) else {
-                close(connection)
-                return
-            }
-            let server = self
-            Thread.detachNewThread { server.serve(connection) }
-        }
-    }
+    public func stop() { listener.stop() }
 
     private func serve(_ socket: Int32) {
-        defer { close(socket) }
         var reader = LineReader(socket: socket)
         var session = SMTPSession(account: account, rejectedRecipients: rejectedRecipients)
         guard send("220 mock-smtp ready\r\n", to: socket) else { return }

@@ -10,23 +10,8 @@ public enum NativeCheckoutFixtureWriter {
     /// Writes the body files and `instance.json` into `directory`; returns the body files.
     @discardableResult
     public static func writeBodies(to directory: URL) throws -> [URL] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var written: [URL] = []
-        for (name, event) in NativeCheckoutScenario.deliveries {
-            let url = directory.appendingPathComponent("\(name).json")
-            try Data(StripeJSONWriter.encode(event)).write(to: url)
-            written.append(url)
-        }
-        let instance = """
-        {
-          "id": "\(NativeCheckoutScenario.instanceID)",
-          "kind": "native_checkout",
-          "secrets": { "webhook_secret": "\(NativeCheckoutScenario.webhookSecret)" },
-          "acceptsTestEvents": true
-        }
-
-        """
-        try Data(instance.utf8).write(to: directory.appendingPathComponent("instance.json"))
-        return written
+        try FixtureDirectoryWriter.write(NativeCheckoutScenario.deliveries.map { ("\($0.0).json", StripeJSONWriter.encode($0.1)) },
+                                         instance: NativeCheckoutScenario.instanceID, kind: "native_checkout",
+                                         secret: ("webhook_secret", NativeCheckoutScenario.webhookSecret), to: directory)
     }
 }

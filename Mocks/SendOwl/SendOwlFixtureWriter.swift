@@ -10,23 +10,8 @@ public enum SendOwlFixtureWriter {
     /// Writes the body files and `instance.json` into `directory`; returns the body files.
     @discardableResult
     public static func writeBodies(to directory: URL) throws -> [URL] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var written: [URL] = []
-        for (name, payload) in SendOwlScenario.deliveries {
-            let url = directory.appendingPathComponent("\(name).json")
-            try Data(payload.encoded).write(to: url)
-            written.append(url)
-        }
-        let instance = """
-        {
-          "id": "\(SendOwlScenario.instanceID)",
-          "kind": "sendowl",
-          "secrets": { "signing_key": "\(SendOwlScenario.signingKey)" },
-          "acceptsTestEvents": true
-        }
-
-        """
-        try Data(instance.utf8).write(to: directory.appendingPathComponent("instance.json"))
-        return written
+        try FixtureDirectoryWriter.write(SendOwlScenario.deliveries.map { ("\($0.0).json", $0.1.encoded) },
+                                         instance: SendOwlScenario.instanceID, kind: "sendowl",
+                                         secret: ("signing_key", SendOwlScenario.signingKey), to: directory)
     }
 }

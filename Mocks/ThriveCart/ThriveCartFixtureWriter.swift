@@ -10,25 +10,10 @@ public enum ThriveCartFixtureWriter {
     /// Writes the body files and `instance.json` into `directory`; returns the body files.
     @discardableResult
     public static func writeBodies(to directory: URL) throws -> [URL] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var written: [URL] = []
-        for (name, payload) in ThriveCartScenario.deliveries {
-            for encoding in BodyEncoding.allCases {
-                let url = directory.appendingPathComponent("\(name).\(encoding.fileExtension)")
-                try Data(encoding.encode(payload)).write(to: url)
-                written.append(url)
-            }
+        let bodies = ThriveCartScenario.deliveries.flatMap { name, payload in
+            BodyEncoding.allCases.map { ("\(name).\($0.fileExtension)", $0.encode(payload)) }
         }
-        let instance = """
-        {
-          "id": "\(ThriveCartScenario.instanceID)",
-          "kind": "thrivecart",
-          "secrets": { "secret": "\(ThriveCartScenario.secretWord)" },
-          "acceptsTestEvents": true
-        }
-
-        """
-        try Data(instance.utf8).write(to: directory.appendingPathComponent("instance.json"))
-        return written
+        return try FixtureDirectoryWriter.write(bodies, instance: ThriveCartScenario.instanceID, kind: "thrivecart",
+                                                secret: ("secret", ThriveCartScenario.secretWord), to: directory)
     }
 }

@@ -37,14 +37,14 @@ let package = Package(
         ]),
         // The contract every provider adapter implements.
         .target(name: "AdapterKit", dependencies: [
-            "AccessKernel",
+            "AccessKernel", "Outbound",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The suite any adapter must pass; a library so third-party adapters can run it.
         .target(name: "AdapterConformance", dependencies: ["AdapterKit", "AccessKernel"]),
-        .target(name: "ThriveCart", dependencies: ["AdapterKit", "AccessKernel"], path: "Adapters/ThriveCart"),
-        .target(name: "SendOwl", dependencies: ["AdapterKit"], path: "Adapters/SendOwl"),
-        .target(name: "NativeCheckout", dependencies: ["AdapterKit"], path: "Adapters/NativeCheckout"),
+        .target(name: "ThriveCart", dependencies: ["AdapterKit", "AccessKernel", "Outbound"], path: "Adapters/ThriveCart"),
+        .target(name: "SendOwl", dependencies: ["AdapterKit", "Outbound"], path: "Adapters/SendOwl"),
+        .target(name: "NativeCheckout", dependencies: ["AdapterKit", "Outbound"], path: "Adapters/NativeCheckout"),
         // Payload builders, signers and recorded fixtures shared by tests and benchmarks.
         .target(name: "Mocks", dependencies: ["AdapterKit", "AccessKernel", "Outbound"], path: "Mocks", resources: [.copy("Fixtures")]),
         // libcurl, for every call Coursegate makes to the outside world.
@@ -74,6 +74,8 @@ let package = Package(
         .testTarget(name: "MappingConfigTests", dependencies: ["MappingConfig", "ThriveCart", "SendOwl", "NativeCheckout"]),
         .testTarget(name: "AccessStoreTests", dependencies: ["AccessStore", "MappingConfig"]),
         // A child process the crash test kills with SIGKILL in the middle of a burst of records.
+        // Deliveries per second to the mock course site: one reused handle per worker vs a new one per request.
+        .executableTarget(name: "delivery-bench", dependencies: ["Outbound", "Mocks"], path: "Benchmarks/Delivery"),
         .executableTarget(name: "record-burst-probe", dependencies: ["AccessStore"], path: "Tests/Probes/RecordBurst"),
         .testTarget(name: "AdapterKitTests", dependencies: ["AdapterKit", "AdapterConformance", "AccessKernel", "Mocks"]),
         .testTarget(name: "ThriveCartTests", dependencies: ["ThriveCart", "AdapterConformance", "Mocks", "AdapterKit", "AccessKernel"]),

@@ -16,6 +16,15 @@ public protocol ProviderAdapter: Sendable {
     /// Verifies and decodes one inbound request. Never crashes and never decodes half a
     /// payload: the answer is facts, `ignored`, or a typed ``AdapterError``.
     func verify(_ request: InboundRequest) throws(AdapterError) -> Verdict
+
+    /// The provider's API for this instance, reached through `connection`, or `nil` when the
+    /// provider has none or the instance has no API credentials.
+    func api(_ connection: ProviderConnection) -> (any ProviderAPI)?
+}
+
+extension ProviderAdapter {
+    /// No API unless the adapter offers one.
+    public func api(_ connection: ProviderConnection) -> (any ProviderAPI)? { nil }
 }
 
 /// One configured instance as an adapter sees it: its name and resolved secrets.

@@ -58,14 +58,14 @@ let package = Package(
         ]),
         // The Hummingbird application.
         .target(name: "Gateway", dependencies: [
-            "AccessKernel", "AccessStore", "AdapterKit", "MappingConfig", "ThriveCart", "SendOwl", "NativeCheckout",
+            "AccessKernel", "AccessStore", "AdapterKit", "MappingConfig", "Outbound", "ThriveCart", "SendOwl", "NativeCheckout",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "coursegate", dependencies: [
-            "AccessKernel", "AccessStore", "MappingConfig", "Gateway",
+            "AccessKernel", "AccessStore", "AdapterKit", "MappingConfig", "Gateway", "Outbound",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

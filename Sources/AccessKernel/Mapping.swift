@@ -49,15 +49,31 @@ public struct Course: Sendable, Hashable, Codable {
     /// What the course site shows a customer whose access was revoked by an admin
     /// without a message of its own.
     public var revokedMessage: String?
+    /// The welcome mail a new customer granted this course is sent; the mail section's
+    /// default when `nil`.
+    public var welcome: MessageTemplate?
 
     public init(id: String, title: String, published: Bool = true, isTestCourse: Bool = false,
-                loginURL: String? = nil, revokedMessage: String? = nil) {
+                loginURL: String? = nil, revokedMessage: String? = nil, welcome: MessageTemplate? = nil) {
         self.id = id
         self.title = title
         self.published = published
         self.isTestCourse = isTestCourse
         self.loginURL = loginURL
         self.revokedMessage = revokedMessage
+        self.welcome = welcome
+    }
+}
+
+/// A mail's subject and body with `{{placeholders}}` (`{{name}}`, `{{course_title}}`,
+/// `{{login_url}}`, …) filled in when it is sent.
+public struct MessageTemplate: Sendable, Hashable, Codable {
+    public var subject: String
+    public var body: String
+
+    public init(subject: String, body: String) {
+        self.subject = subject
+        self.body = body
     }
 }
 
@@ -73,6 +89,8 @@ public struct ProviderInstance: Sendable, Hashable, Codable {
     public var acceptsTestEvents: Bool
     /// Defaults for this instance's routes.
     public var policies: Policies
+    /// The provider API's base URL instead of the provider's own (a proxy, or a mock in tests).
+    public var apiURL: String?
 
     public init(id: InstanceID, kind: String, secrets: [String: String] = [:],
                 acceptsTestEvents: Bool = true, policies: Policies = Policies()) {

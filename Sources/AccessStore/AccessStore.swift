@@ -37,6 +37,9 @@ public protocol AccessStore: Sendable {
     /// A customer's access events, oldest first.
     func accessEvents(customerID: Int64) async throws -> [AccessEvent]
 
+    /// Which of `keys` are stored already (reconciliation records only the others).
+    func storedKeys(among keys: [FactKey]) async throws -> Set<FactKey>
+
     /// Stores a new API key (only its hash) and returns the key, to be shown once.
     func createKey(name: String, scope: APIKey.Scope, now: Date) async throws -> (key: APIKey, secret: String)
 
@@ -45,6 +48,43 @@ public protocol AccessStore: Sendable {
 
     /// Every live API key, oldest first (names and scopes; secrets are never stored).
     func keys() async throws -> [APIKey]
+
+    // MARK: Outbox
+
+    /// Pending deliveries due by `now`, oldest first, leaving out `excluding` ids (in flight)
+    /// and sinks that are disabled.
+    func dueDeliveries(now: Date, limit: Int, excluding: Set<Int64>) async throws -> [OutboxDelivery]
+
+    /// The time of the earliest pending delivery of an enabled sink or mail, if any.
+    func nextDeliveryTime() async throws -> Date?
+
+    /// Records how an attempt ended (counting it).
+    func finishAttempt(_ id: Int64, result: OutboxAttemptResult, now: Date) async throws
+
+    /// Deliveries, newest first, optionally of one status; `limit` at most.
+    func deliveries(status: OutboxDelivery.Status?, limit: Int) async throws -> [OutboxDelivery]
+
+    /// One delivery by id.
+    func delivery(id: Int64) async throws -> OutboxDelivery?
+
+    /// Makes dead deliveries (of one target, or all) pending again with a fresh count of
+    /// attempts; returns how many.
+    func retryDead(target: OutboxDelivery.Target?, now: Date) async throws -> Int
+
+    /// Sends one delivery again, whatever its status, with the same message id.
+    func redeliver(id: Int64, now: Date) async throws -> OutboxDelivery?
+
+    /// Holds a sink's deliveries (it answered 410 Gone) until ``enableSink(_:)``.
+    func disableSink(_ name: String, reason: String, now: Date) async throws
+
+    /// Lets a disabled sink's deliveries go again; `false` when it was not disabled.
+    func enableSink(_ name: String) async throws -> Bool
+
+    /// Disabled sinks and why.
+    func disabledSinks() async throws -> [String: String]
+
+    /// Queues the welcome mail for one customer and course again; returns the delivery id.
+    func queueWelcome(customerID: Int64, course: String, now: Date) async throws -> Int64
 }
 
 /// An API key's record: its secret is never stored, only a SHA-256 hash of it.
@@ -80,11 +120,14 @@ public struct MappingVersion: Sendable, Hashable {
     public var id: Int64
     public var hash: String
     public var mapping: Mapping
+    /// Where changes recorded under this version are sent (sinks, welcome mail).
+    public var outbox: OutboxTargets
 
-    public init(id: Int64, hash: String, mapping: Mapping) {
+    public init(id: Int64, hash: String, mapping: Mapping, outbox: OutboxTargets = OutboxTargets()) {
         self.id = id
         self.hash = hash
         self.mapping = mapping
+        self.outbox = outbox
     }
 }
 

@@ -82,6 +82,16 @@ extension SQLiteStore {
         }
     }
 
+    public func storedKeys(among keys: [FactKey]) async throws -> Set<FactKey> {
+        try await pool.read { db in
+            var stored = Set<FactKey>()
+            for key in keys where try db.value(Int64.self, "SELECT seq FROM facts WHERE key = ?", [key.rawValue]) != nil {
+                stored.insert(key)
+            }
+            return stored
+        }
+    }
+
     /// Keys of every stored fact, in recording order (for audits and tests).
     public func factKeys() async throws -> [FactKey] {
         try await pool.read { db in try String.fetchAll(db, sql: "SELECT key FROM facts ORDER BY seq").map { FactKey($0) } }

@@ -55,6 +55,8 @@ extension SQLiteStore {
         for customer in affected.sorted() {
             events += try materialiser.recompute(customer)
         }
+        try OutboxWriter(db: db, targets: mapping.outbox, now: now, scratch: scratch)
+            .write(newCustomers: resolver.created, events: events)
         return RecordOutcome(results: results, events: events, newCustomers: resolver.created)
     }
 
@@ -64,8 +66,11 @@ extension SQLiteStore {
                 SELECT DISTINCT customer_id FROM access
                 WHERE status = 'active' AND until IS NOT NULL AND until <= ? ORDER BY customer_id
                 """, [millis(now)])
-            let materialiser = AccessMaterialiser(db: db, mapping: mapping, now: now, scratch: TransactionScratch())
-            return try due.flatMap { try materialiser.recompute($0) }
+            let scratch = TransactionScratch()
+            let materialiser = AccessMaterialiser(db: db, mapping: mapping, now: now, scratch: scratch)
+            let events = try due.flatMap { try materialiser.recompute($0) }
+            try OutboxWriter(db: db, targets: mapping.outbox, now: now, scratch: scratch).write(newCustomers: [], events: events)
+            return events
         }
     }
 }

@@ -57,6 +57,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case corruptFact(sequence: Int64, underlying: String)
     /// A group was recorded but no outcome came back for it (a bug, never a user error).
     case missingOutcome
+    /// A row names a customer that is not stored (a bug, never a user error).
+    case unknownCustomer(Int64)
 
     public var description: String {
         switch self {
@@ -66,6 +68,8 @@ public enum StoreError: Error, CustomStringConvertible {
             "stored fact #\(sequence) cannot be read: \(underlying)"
         case .missingOutcome:
             "a recorded group came back without its outcome"
+        case .unknownCustomer(let id):
+            "customer #\(id) is not stored"
         }
     }
 }

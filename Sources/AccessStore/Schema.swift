@@ -92,6 +92,43 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: outbox") { db in
+            try db.execute(sql: """
+                -- What Coursegate still has to tell the outside world, written in the same
+                -- transaction as the access event (or new customer) it reports.
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    -- Sent as webhook-id / Message-ID, stable across attempts: receivers dedupe by it.
+                    message_id TEXT NOT NULL UNIQUE,
+                    -- 'sink:NAME' or 'mail'.
+                    target TEXT NOT NULL,
+                    -- access.granted, access.revoked, access.expired, access.restored,
+                    -- customer.created, mail.welcome.
+                    topic TEXT NOT NULL,
+                    customer_id INTEGER REFERENCES customers(id),
+                    course_id TEXT,
+                    access_event_seq INTEGER REFERENCES access_events(seq),
+                    payload TEXT NOT NULL,
+                    -- pending, delivered, dead.
+                    status TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER NOT NULL,
+                    last_error TEXT,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    delivered_at INTEGER
+                );
+                CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE status = 'pending';
+                CREATE INDEX outbox_status ON outbox(status, id);
+                CREATE INDEX outbox_customer ON outbox(customer_id, id);
+                -- A sink that answered 410 Gone is held until re-enabled.
+                CREATE TABLE disabled_sinks (
+                    name TEXT PRIMARY KEY,
+                    reason TEXT NOT NULL,
+                    disabled_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -51,27 +51,32 @@ public struct AdapterRegistry: Sendable {
     public func adapters(for mapping: Mapping, environment: [String: String]) throws(GatewayStartupError) -> WebhookInstances {
         var adapters: [InstanceID: any ProviderAdapter] = [:]
         for instance in mapping.instances.values.sorted(by: { $0.id < $1.id }) {
-            // A mapping checked against these kinds names no other; a hand-made one might.
-            guard let entry = entries[instance.kind] else { throw .unknownKind(instance: instance.id, kind: instance.kind) }
-            var secrets: [String: String] = [:]
-            for (name, reference) in instance.secrets {
-                if let value = SecretReference.resolve(reference, environment: environment), !value.isEmpty {
-                    secrets[name] = value
-                } else if entry.kind.requiredSecrets.contains(name) {
-                    throw .missingSecret(instance: instance.id, secret: name,
-                                         variable: SecretReference.variable(in: reference))
-                }
-            }
-            for name in entry.kind.requiredSecrets where secrets[name] == nil {
-                throw .missingSecret(instance: instance.id, secret: name, variable: nil)
-            }
-            do {
-                adapters[instance.id] = try entry.factory(
-                    AdapterInstance(id: instance.id, secrets: secrets, acceptsTestEvents: instance.acceptsTestEvents))
-            } catch {
-                throw .adapterRefused(instance: instance.id, error)
-            }
+            adapters[instance.id] = try adapter(for: instance, environment: environment)
         }
         return WebhookInstances(adapters: adapters)
+    }
+
+    /// Makes the adapter of one instance, with secrets resolved from `environment`.
+    ///
+    /// - Throws: ``GatewayStartupError`` as ``adapters(for:environment:)`` does.
+    public func adapter(for instance: ProviderInstance, environment: [String: String]) throws(GatewayStartupError) -> any ProviderAdapter {
+        // A mapping checked against these kinds names no other; a hand-made one might.
+        guard let entry = entries[instance.kind] else { throw .unknownKind(instance: instance.id, kind: instance.kind) }
+        var secrets: [String: String] = [:]
+        for (name, reference) in instance.secrets {
+            if let value = SecretReference.resolve(reference, environment: environment), !value.isEmpty {
+                secrets[name] = value
+            } else if entry.kind.requiredSecrets.contains(name) {
+                throw .missingSecret(instance: instance.id, secret: name, variable: SecretReference.variable(in: reference))
+            }
+        }
+        for name in entry.kind.requiredSecrets where secrets[name] == nil {
+            throw .missingSecret(instance: instance.id, secret: name, variable: nil)
+        }
+        do {
+            return try entry.factory(AdapterInstance(id: instance.id, secrets: secrets, acceptsTestEvents: instance.acceptsTestEvents))
+        } catch {
+            throw .adapterRefused(instance: instance.id, error)
+        }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MappingConfig
+import Outbound
 
 /// The gateway, built and ready to run: the Hummingbird application (HTTP server, group
 /// committer and sweeper in one service group) plus handles that tests and the CLI use.
@@ -14,6 +15,8 @@ public struct GatewayApp {
     public let committer: GroupCommitter
     /// Expires access on time.
     public let sweeper: Sweeper
+    /// Delivers sink events and mail; `nil` when the mapping file configures neither.
+    public let outbox: OutboxWorker?
     /// The mapping version registered in the store at start-up.
     public let mapping: MappingVersion
     /// The instances served under `/webhooks/{instance}`.
@@ -37,11 +40,16 @@ public func buildGateway(configuration: GatewayConfiguration = GatewayConfigurat
                          logger: Logger,
                          onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> GatewayApp {
     let instances = try registry.adapters(for: mapping.mapping, environment: environment)
-    let version = try await store.register(mapping.mapping, hash: mapping.hash, path: mapping.path, text: mapping.text)
+    let channels = try OutboxChannels(mapping.outbound, environment: environment)
+    var version = try await store.register(mapping.mapping, hash: mapping.hash, path: mapping.path, text: mapping.text)
+    version.outbox = OutboxTargets(mapping.outbound)
+    let outbox = version.outbox.isEmpty ? nil : OutboxWorker(
+        store: store, client: CurlClient(configuration: configuration.outboundClient), channels: channels,
+        courses: version.mapping.courses, pollInterval: configuration.outboxPollInterval, logger: logger)
     let answers = AccessAnswerCache(lifetime: configuration.accessAnswerLifetime)
     let committer = GroupCommitter(store: store, mapping: version, maxBatch: configuration.maxCommitBatch,
-                                   answers: answers, logger: logger)
-    let sweeper = Sweeper(store: store, mapping: version, interval: configuration.sweepInterval, answers: answers,
+                                   answers: answers, outbox: outbox, logger: logger)
+    let sweeper = Sweeper(store: store, mapping: version, interval: configuration.sweepInterval, answers: answers, outbox: outbox,
                           logger: logger)
 
     let router = Router(context: BasicRequestContext.self)
@@ -58,10 +66,10 @@ public func buildGateway(configuration: GatewayConfiguration = GatewayConfigurat
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                 serverName: "coursegate"),
-        services: [committer, sweeper],
+        services: [committer, sweeper] + (outbox.map { [$0] } ?? []),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
-    return GatewayApp(application: application, committer: committer, sweeper: sweeper, mapping: version,
+    return GatewayApp(application: application, committer: committer, sweeper: sweeper, outbox: outbox, mapping: version,
                       instances: instances)
 }
 

@@ -1,3 +1,5 @@
+import Outbound
+
 /// How the gateway listens and how often it sweeps expired access.
 ///
 /// A value with defaults for every field, so the CLI sets what the user gave and tests set
@@ -18,6 +20,10 @@ public struct GatewayConfiguration: Sendable {
     /// How long an access answer is served from memory; bounds how late a change written
     /// by another process (the CLI) shows. This gateway's own changes show at once.
     public var accessAnswerLifetime: Duration
+    /// How often the outbox worker looks for deliveries nothing told it about (written by the CLI).
+    public var outboxPollInterval: Duration = .seconds(1)
+    /// Timeouts and limits of the libcurl client deliveries go through.
+    public var outboundClient = CurlClient.Configuration()
 
     /// A configuration; every argument has the default `coursegate serve` uses.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 1 << 20,

@@ -9,6 +9,8 @@ public enum GatewayStartupError: Error, Sendable, CustomStringConvertible {
     case adapterRefused(instance: InstanceID, AdapterError)
     /// An instance's kind has no adapter in this build.
     case unknownKind(instance: InstanceID, kind: String)
+    /// A sink's or the mail server's setting cannot be used (unset variable, bad secret).
+    case outbound(key: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum GatewayStartupError: Error, Sendable, CustomStringConvertible {
             "instance \(instance) cannot start: \(error.message)"
         case .unknownKind(let instance, let kind):
             "instance \(instance) is of kind \(kind), which this build of Coursegate has no adapter for"
+        case .outbound(let key, let reason):
+            "\(key): \(reason)"
         }
     }
 }

@@ -21,6 +21,7 @@ public actor GroupCommitter: Service {
     private let mapping: MappingVersion
     private let maxBatch: Int
     private let answers: AccessAnswerCache?
+    private let outbox: OutboxWorker?
     private let logger: Logger
     private var queue: [Delivery] = []
     private var wakeUp: CheckedContinuation<Void, Never>?
@@ -38,8 +39,9 @@ public actor GroupCommitter: Service {
     /// A committer recording into `store` under `mapping`, at most `maxBatch` deliveries per
     /// transaction, forgetting cached access answers of the customers each commit touched.
     public init(store: any AccessStore, mapping: MappingVersion, maxBatch: Int = 512,
-                answers: AccessAnswerCache? = nil, logger: Logger) {
+                answers: AccessAnswerCache? = nil, outbox: OutboxWorker? = nil, logger: Logger) {
         self.store = store
+        self.outbox = outbox
         self.mapping = mapping
         self.maxBatch = max(1, maxBatch)
         self.answers = answers
@@ -89,6 +91,7 @@ public actor GroupCommitter: Service {
         do {
             let outcomes = try await store.record(groups: batch.map(\.facts), under: mapping, now: now)
             answers?.invalidate(outcomes.reduce(into: Set<Int64>()) { $0.formUnion($1.touchedCustomers) })
+            if outcomes.contains(where: { !$0.events.isEmpty || !$0.newCustomers.isEmpty }) { await outbox?.wake() }
             count(batch.count, transactions: 1)
             logger.trace("group committed", metadata: [
                 "deliveries": "\(batch.count)", "duration": "\(ContinuousClock.now - started)",
@@ -108,6 +111,7 @@ public actor GroupCommitter: Service {
                 do {
                     let outcome = try await store.record(delivery.facts, under: mapping, now: now)
                     answers?.invalidate(outcome.touchedCustomers)
+                    await outbox?.wake()
                     count(1, transactions: 1)
                     delivery.continuation.resume(returning: outcome)
                 } catch {

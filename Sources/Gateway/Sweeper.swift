@@ -13,12 +13,14 @@ public struct Sweeper: Service {
     private let mapping: MappingVersion
     private let interval: Duration
     private let answers: AccessAnswerCache?
+    private let outbox: OutboxWorker?
     private let logger: Logger
 
     /// A sweeper over `store` under `mapping`, every `interval`, forgetting cached access
     /// answers of the customers it expired.
     public init(store: any AccessStore, mapping: MappingVersion, interval: Duration,
-                answers: AccessAnswerCache? = nil, logger: Logger) {
+                answers: AccessAnswerCache? = nil, outbox: OutboxWorker? = nil, logger: Logger) {
+        self.outbox = outbox
         self.store = store
         self.mapping = mapping
         self.interval = interval
@@ -44,6 +46,7 @@ public struct Sweeper: Service {
             let events = try await store.sweep(under: mapping, now: now)
             answers?.invalidate(events.map(\.customerID))
             if !events.isEmpty {
+                await outbox?.wake()
                 logger.info("access expired", metadata: ["events": "\(events.count)"])
                 for event in events {
                     logger.debug("access event", metadata: [

@@ -9,6 +9,8 @@ import Yams
 /// mail). A file with any problem is rejected whole, with every problem located.
 public struct MappingFile: Sendable {
     public var mapping: Mapping
+    /// Sinks, mail and delivery settings.
+    public var outbound: OutboundSettings
     /// Path as given, used in messages.
     public var path: String
     /// SHA-256 of the file's bytes, hex: the identity of a mapping version.
@@ -54,7 +56,7 @@ public struct MappingFile: Sendable {
             throw MappingRejection(issues: reader.issues.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
         let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-        return MappingFile(mapping: mapping, path: path, hash: hash, text: text, warnings: reader.warnings)
+        return MappingFile(mapping: mapping, outbound: reader.outbound, path: path, hash: hash, text: text, warnings: reader.warnings)
     }
 
     private static func syntaxIssue(_ error: YamlError, path: String) -> MappingIssue {

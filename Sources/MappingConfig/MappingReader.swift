@@ -3,10 +3,12 @@ import Yams
 
 /// Reads the top level of a mapping file into a ``Mapping``, collecting every problem.
 struct MappingReader {
-    private var reader: NodeReader
+    var reader: NodeReader
     private let kinds: [String: ProviderKind]
     private let environment: [String: String]
     private(set) var warnings: [MappingIssue] = []
+    /// The sinks, mail and delivery sections, read by ``read(_:)``.
+    private(set) var outbound = OutboundSettings()
 
     init(file: String, kinds: [ProviderKind], environment: [String: String]) {
         reader = NodeReader(file: file)
@@ -17,7 +19,7 @@ struct MappingReader {
     var issues: [MappingIssue] { reader.issues }
 
     mutating func read(_ root: Node) -> Mapping? {
-        let sections = Dictionary(reader.pairs(root, "", allowed: ["courses", "instances", "routes", "defaults"])
+        let sections = Dictionary(reader.pairs(root, "", allowed: ["courses", "instances", "routes", "defaults", "sinks", "mail", "delivery"])
             .map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
         var defaults = PolicyOverrides()
         if let node = sections["defaults"] {
@@ -34,6 +36,7 @@ struct MappingReader {
         if instances.isEmpty { reader.report(sections["instances"] ?? root, "instances", "no provider instances are defined") }
         let known = Mapping(courses: courses, instances: instances)
         let routes = sections["routes"].map { readRoutes($0, mapping: known) } ?? []
+        outbound = readOutbound(sinks: sections["sinks"], mail: sections["mail"], delivery: sections["delivery"])
         return Mapping(courses: courses, instances: instances, routes: routes)
     }
 
@@ -42,7 +45,7 @@ struct MappingReader {
             let path = "courses.\(id)"
             var course = Course(id: id, title: id)
             for (name, _, field) in reader.pairs(value, path, allowed: ["title", "published", "test_course",
-                                                                         "login_url", "revoked_message"]) {
+                                                                         "login_url", "revoked_message", "welcome"]) {
                 let key = "\(path).\(name)"
                 switch name {
                 case "title": course.title = reader.string(field, key) ?? id
@@ -50,6 +53,7 @@ struct MappingReader {
                 case "test_course": course.isTestCourse = reader.bool(field, key) ?? false
                 case "login_url": course.loginURL = reader.string(field, key)
                 case "revoked_message": course.revokedMessage = reader.string(field, key)
+                case "welcome": course.welcome = readTemplate(field, key)
                 default: break
                 }
             }
@@ -60,7 +64,7 @@ struct MappingReader {
     private mutating func readInstances(_ node: Node, defaults: PolicyOverrides) -> [ProviderInstance] {
         return reader.pairs(node, "instances").compactMap { id, keyNode, value in
             let path = "instances.\(id)"
-            let fields = reader.pairs(value, path, allowed: ["kind", "secrets", "accept_test_events", "policies"])
+            let fields = reader.pairs(value, path, allowed: ["kind", "secrets", "accept_test_events", "policies", "api_url"])
             guard let kindNode = fields.first(where: { $0.0 == "kind" })?.2 else {
                 reader.report(keyNode, path, "no kind; expected one of: \(kinds.keys.sorted().joined(separator: ", "))")
                 return nil
@@ -77,6 +81,7 @@ struct MappingReader {
                 let key = "\(path).\(name)"
                 switch name {
                 case "accept_test_events": instance.acceptsTestEvents = reader.bool(field, key) ?? true
+                case "api_url": instance.apiURL = reader.url(field, key)
                 case "policies": instance.policies = reader.policies(field, key).applied(to: instance.policies)
                 case "secrets":
                     secretsNode = field
@@ -92,16 +97,37 @@ struct MappingReader {
         }
     }
 
+    /// Reads a `secret: env:NAME` value, warning when the variable is not set here.
+    mutating func secretReference(_ node: Node, _ key: String) -> String? {
+        guard let reference = reader.string(node, key) else { return nil }
+        if let variable = SecretReference.variable(in: reference), environment[variable] == nil {
+            warnings.append(MappingIssue(file: reader.file, line: node.mark?.line, column: node.mark?.column, key: key,
+                                         message: "environment variable \(variable) is not set here; serve needs it"))
+        }
+        return reference
+    }
+
+    mutating func readTemplate(_ node: Node, _ path: String) -> MessageTemplate? {
+        var subject: String?
+        var body: String?
+        for (name, _, field) in reader.pairs(node, path, allowed: ["subject", "body"]) {
+            switch name {
+            case "subject": subject = reader.string(field, "\(path).subject")
+            case "body": body = reader.string(field, "\(path).body")
+            default: break
+            }
+        }
+        guard let subject, let body else {
+            reader.report(node, path, "a mail template needs both subject and body")
+            return nil
+        }
+        return MessageTemplate(subject: subject, body: body)
+    }
+
     private mutating func readSecrets(_ node: Node, _ path: String, kind: ProviderKind) -> [String: String] {
         var secrets: [String: String] = [:]
         for (name, _, value) in reader.pairs(node, path, allowed: Set(kind.requiredSecrets + kind.optionalSecrets)) {
-            guard let reference = reader.string(value, "\(path).\(name)") else { continue }
-            secrets[name] = reference
-            if let variable = SecretReference.variable(in: reference), environment[variable] == nil {
-                warnings.append(MappingIssue(file: reader.file, line: value.mark?.line, column: value.mark?.column,
-                                             key: "\(path).\(name)",
-                                             message: "environment variable \(variable) is not set here; serve needs it"))
-            }
+            secrets[name] = secretReference(value, "\(path).\(name)")
         }
         return secrets
     }

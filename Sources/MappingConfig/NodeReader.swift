@@ -48,6 +48,17 @@ struct NodeReader {
         return scalar.string
     }
 
+    /// An absolute `scheme://host…` URL with one of `schemes`.
+    mutating func url(_ node: Node, _ key: String, schemes: Set<String> = ["http", "https"]) -> String? {
+        guard let text = string(node, key) else { return nil }
+        guard let scheme = text.range(of: "://").map({ text[..<$0.lowerBound].lowercased() }), schemes.contains(scheme),
+              text.count > scheme.count + 3 else {
+            report(node, key, "expected a URL starting with \(schemes.sorted().map { "\($0)://" }.joined(separator: " or "))")
+            return nil
+        }
+        return text
+    }
+
     mutating func bool(_ node: Node, _ key: String) -> Bool? {
         guard let value = node.bool else {
             report(node, key, "expected true or false")

@@ -9,6 +9,9 @@ public enum DeliveryOutcome: Sendable, Hashable {
     /// Anything else: try again per the ``RetryPolicy``, not sooner than `retryAfter` when the
     /// receiver said so (429 and 503 with `Retry-After`).
     case retry(retryAfter: Duration?)
+    /// The request cannot be sent as configured (a malformed sink URL): retrying cannot help,
+    /// so the delivery is dead at once.
+    case giveUp
 
     /// The outcome of an answer: 2xx delivered, 410 disabled, 429 and 503 retried honouring
     /// `Retry-After`, every other status retried.
@@ -25,11 +28,14 @@ public enum DeliveryOutcome: Sendable, Hashable {
         }
     }
 
-    /// The outcome of an attempt that got no answer: transport, timeout and TLS failures (and
-    /// every other kind) are retried; an ``OutboundError/Kind/httpStatus`` error is judged by its response.
+    /// The outcome of an attempt that got no answer: transport, timeout and TLS failures are
+    /// retried; an invalid request gives up at once; an ``OutboundError/Kind/httpStatus`` error is
+    /// judged by its response.
     public init(error: OutboundError, now: Date = Date()) {
         if error.kind == .httpStatus, let response = error.response {
             self.init(response: response, now: now)
+        } else if error.kind == .invalidRequest {
+            self = .giveUp
         } else {
             self = .retry(retryAfter: nil)
         }

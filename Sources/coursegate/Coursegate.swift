@@ -10,5 +10,6 @@ struct Coursegate: AsyncParsableCommand {
             Coursegate receives ThriveCart, SendOwl and native-checkout webhooks, decides who \
             may open which course, keeps that durable in SQLite, and tells the course site.
             """,
-        subcommands: [ServeCommand.self, KeysCommand.self, MappingCommand.self, AccessCommand.self])
+        subcommands: [ServeCommand.self, KeysCommand.self, MappingCommand.self, AccessCommand.self, OutboxCommand.self,
+                      ReconcileCommand.self])
 }

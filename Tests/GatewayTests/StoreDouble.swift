@@ -46,4 +46,25 @@ struct StoreDouble: AccessStore {
 
     func key(secret: String) async throws -> APIKey? { try await base.key(secret: secret) }
     func keys() async throws -> [APIKey] { try await base.keys() }
+    func storedKeys(among keys: [FactKey]) async throws -> Set<FactKey> { try await base.storedKeys(among: keys) }
+
+    func dueDeliveries(now: Date, limit: Int, excluding: Set<Int64>) async throws -> [OutboxDelivery] {
+        try await base.dueDeliveries(now: now, limit: limit, excluding: excluding)
+    }
+    func nextDeliveryTime() async throws -> Date? { try await base.nextDeliveryTime() }
+    func finishAttempt(_ id: Int64, result: OutboxAttemptResult, now: Date) async throws {
+        try await base.finishAttempt(id, result: result, now: now)
+    }
+    func deliveries(status: OutboxDelivery.Status?, limit: Int) async throws -> [OutboxDelivery] {
+        try await base.deliveries(status: status, limit: limit)
+    }
+    func delivery(id: Int64) async throws -> OutboxDelivery? { try await base.delivery(id: id) }
+    func retryDead(target: OutboxDelivery.Target?, now: Date) async throws -> Int { try await base.retryDead(target: target, now: now) }
+    func redeliver(id: Int64, now: Date) async throws -> OutboxDelivery? { try await base.redeliver(id: id, now: now) }
+    func disableSink(_ name: String, reason: String, now: Date) async throws { try await base.disableSink(name, reason: reason, now: now) }
+    func enableSink(_ name: String) async throws -> Bool { try await base.enableSink(name) }
+    func disabledSinks() async throws -> [String: String] { try await base.disabledSinks() }
+    func queueWelcome(customerID: Int64, course: String, now: Date) async throws -> Int64 {
+        try await base.queueWelcome(customerID: customerID, course: course, now: now)
+    }
 }

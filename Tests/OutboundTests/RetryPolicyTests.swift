@@ -72,12 +72,14 @@ struct RetryPolicyTests {
         }
     }
 
-    @Test("transport, timeout and TLS failures retry; a thrown status is judged by its response")
+    @Test("transport, timeout and TLS failures retry; an invalid request gives up; a thrown status is judged by its response")
     func errorClassification() {
         for kind: OutboundError.Kind in [.transport, .timeout, .tls, .responseTooLarge] {
             #expect(DeliveryOutcome(error: OutboundError(kind: kind, message: "x")) == .retry(retryAfter: nil))
         }
         let gone = OutboundError(kind: .httpStatus, message: "gone", response: OutboundResponse(status: 410))
         #expect(DeliveryOutcome(error: gone) == .disableEndpoint)
+        // A sink URL that cannot be sent to is dead at once: ten attempts would fail the same way.
+        #expect(DeliveryOutcome(error: OutboundError(kind: .invalidRequest, message: "bad URL")) == .giveUp)
     }
 }

@@ -1,0 +1,96 @@
+import AccessKernel
+import Foundation
+import GRDB
+
+/// Writes outbox rows inside the record transaction: one per sink for each new customer
+/// and each access event, and a welcome mail per course a new customer was granted.
+struct OutboxWriter {
+    let db: Database
+    let targets: OutboxTargets
+    let now: Date
+    let scratch: TransactionScratch
+
+    /// Rows for what one record call did. New customers come first, so a receiver creates
+    /// the user before it is given a course.
+    func write(newCustomers: [Int64], events: [AccessEvent]) throws {
+        guard !targets.isEmpty, !(newCustomers.isEmpty && events.isEmpty) else { return }
+        let facts = Dictionary(scratch.facts.values.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let created = Set(newCustomers)
+        for customer in newCustomers {
+            let person = try self.customer(customer)
+            let payload = OutboxPayload(at: now, customerEmail: person.email, customerName: person.name)
+            for sink in targets.sinks {
+                try insert(target: .sink(sink), topic: "customer.created", customer: customer, course: nil, event: nil, payload: payload)
+            }
+        }
+        for event in events {
+            guard let topic = Self.topic(of: event.kind) else { continue }
+            let person = try customer(event.customerID)
+            let payload = OutboxPayload(at: event.at, customerEmail: person.email, customerName: person.name,
+                                        course: event.course, orderReference: Self.orderReference(of: event.state, facts: facts),
+                                        status: event.state.status.name, expiresAt: event.state.status.date)
+            for sink in targets.sinks {
+                try insert(target: .sink(sink), topic: topic, customer: event.customerID, course: event.course,
+                           event: event.sequence, payload: payload)
+            }
+            if targets.welcomeMail, event.kind == .granted, created.contains(event.customerID) {
+                try insert(target: .mail, topic: "mail.welcome", customer: event.customerID, course: event.course,
+                           event: event.sequence, payload: payload)
+            }
+        }
+    }
+
+    /// A welcome mail asked for again (support's "resend welcome").
+    func welcome(customer: Int64, course: String) throws -> Int64 {
+        let person = try self.customer(customer)
+        return try insert(target: .mail, topic: "mail.welcome", customer: customer, course: course, event: nil,
+                          payload: OutboxPayload(at: now, customerEmail: person.email, customerName: person.name, course: course))
+    }
+
+    /// The sink topic of an access event; an expiry change alone is not one of the events
+    /// receivers are promised.
+    static func topic(of kind: AccessEvent.Kind) -> String? {
+        switch kind {
+        case .granted: "access.granted"
+        case .revoked: "access.revoked"
+        case .expired: "access.expired"
+        case .restored: "access.restored"
+        case .expiryChanged: nil
+        }
+    }
+
+    /// The order behind a state: the purchase among its causes, else any cause naming an order.
+    static func orderReference(of state: AccessState, facts: [FactKey: Fact]) -> String? {
+        let ordered = state.causes.sorted { ($0.role == .purchase ? 0 : 1, $0) < ($1.role == .purchase ? 0 : 1, $1) }
+        for cause in ordered {
+            switch facts[cause.fact]?.event {
+            case .purchase(let purchase): return purchase.orderID
+            case .refund(let refund): return refund.orderID
+            case .subscription(let change): return change.orderID ?? change.subscriptionID
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    private func customer(_ id: Int64) throws -> (email: String, name: String?) {
+        guard let row = try db.rows("SELECT email, name FROM customers WHERE id = ?", [id]).first else {
+            throw StoreError.unknownCustomer(id)
+        }
+        return (row["email"], row["name"])
+    }
+
+    @discardableResult
+    private func insert(target: OutboxDelivery.Target, topic: String, customer: Int64?, course: String?, event: Int64?,
+                        payload: OutboxPayload) throws -> Int64 {
+        let body = String(decoding: try scratch.encoder.encode(payload), as: UTF8.self)
+        // The id is unique before the row exists: the next rowid is not, after a rollback.
+        let messageID = "msg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try db.run("""
+            INSERT INTO outbox (message_id, target, topic, customer_id, course_id, access_event_seq, payload, status,
+                                attempts, next_attempt_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+            """, [messageID, target.description, topic, customer, course, event, body, millis(now), millis(now), millis(now)])
+        return db.lastInsertedRowID
+    }
+}

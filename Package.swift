@@ -89,7 +89,7 @@ let package = Package(
             "Outbound", "Mocks",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "coursegateTests", dependencies: ["AccessStore"]),
+        .testTarget(name: "coursegateTests", dependencies: ["AccessStore", "Mocks"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,9 @@ import Darwin
 /// again. Failure modes (``failNext(_:status:)``, ``throttleNext(_:status:retryAfter:)``,
 /// ``dropNext(_:)``, ``goAway()``, ``answerSlowly(after:)``) apply before the signature is
 /// looked at, like a site that is down. Each connection is served on a thread of its own and
-/// closed after one answer.
+/// kept open for the next request (HTTP/1.1 keep-alive) until the client closes it or sends
+/// `Connection: close`, so a client that reuses its connections can be measured doing so; a
+/// dropped request closes its connection.
 public final class MockCourseSite: Sendable {
     /// One event the site accepted and stored.
     public struct ReceivedEvent: Sendable, Hashable {
@@ -41,9 +43,9 @@ public final class MockCourseSite: Sendable {
 
     private let verifier: WebhookVerifier
     private let listener: LoopbackListener
-    private let stored = Mutex<[ReceivedEvent]>([])
+    private let stored = Mutex<(events: [ReceivedEvent], ids: Set<String>)>(([], []))
     private let failures = Mutex(CourseSiteFailures())
-    private let counts = Mutex((requests: 0, rejected: 0, redeliveries: 0))
+    private let counts = Mutex((connections: 0, requests: 0, rejected: 0, redeliveries: 0))
 
     /// Starts listening on 127.0.0.1 at a free port, accepting signatures made with any of `secrets`.
     public init(secrets: [String], tolerance: Duration = .seconds(300)) throws {
@@ -55,7 +57,9 @@ public final class MockCourseSite: Sendable {
     }
 
     /// Every event stored, once per `webhook-id`, in order of arrival.
-    public var events: [ReceivedEvent] { stored.withLock { $0 } }
+    public var events: [ReceivedEvent] { stored.withLock { $0.events } }
+    /// How many connections were accepted; fewer than ``requestCount`` when clients kept them open.
+    public var connectionCount: Int { counts.withLock { $0.connections } }
     /// How many requests arrived, failed, rejected and redelivered ones included.
     public var requestCount: Int { counts.withLock { $0.requests } }
     /// How many requests were answered 401.
@@ -89,22 +93,29 @@ public final class MockCourseSite: Sendable {
         failures.withLock { $0.delay = delay }
     }
 
-    /// Stops accepting connections; connections already open run to their end.
+    /// Stops accepting connections; a connection already open is closed after its next answer.
     public func stop() { listener.stop() }
 
+    /// Answers the requests of one connection, one after the other, until either side closes it.
     private func serve(_ socket: Int32) {
-        guard let request = LoopbackHTTPRequest.read(from: socket) else { return }
-        counts.withLock { $0.requests += 1 }
-        let (failure, delay) = failures.withLock { ($0.next(), $0.delay) }
-        if let delay { waitWhileRunning(delay) }
-        switch failure {
-        case .drop:
-            return
-        case .answer(let status, let headers):
-            answer(status: status, headers: headers, body: "failing on purpose", to: socket)
-        case nil:
-            let (status, text) = receive(request)
-            answer(status: status, headers: [], body: text, to: socket)
+        counts.withLock { $0.connections += 1 }
+        var buffer: [UInt8] = []
+        while let request = LoopbackHTTPRequest.read(from: socket, buffer: &buffer) {
+            counts.withLock { $0.requests += 1 }
+            let (failure, delay) = failures.withLock { ($0.next(), $0.delay) }
+            if let delay { waitWhileRunning(delay) }
+            let keepOpen = request.keepsConnectionOpen && !listener.isStopped
+            let sent: Bool
+            switch failure {
+            case .drop:
+                return
+            case .answer(let status, let headers):
+                sent = answer(status: status, headers: headers, body: "failing on purpose", keepOpen: keepOpen, to: socket)
+            case nil:
+                let (status, text) = receive(request)
+                sent = answer(status: status, headers: [], body: text, keepOpen: keepOpen, to: socket)
+            }
+            guard sent, keepOpen else { return }
         }
     }
 
@@ -119,9 +130,9 @@ public final class MockCourseSite: Sendable {
             return (401, "\(error)")
         }
         let timestamp = request.headers["webhook-timestamp"].flatMap { Int64($0) } ?? 0
-        let isNew = stored.withLock { events in
-            guard !events.contains(where: { $0.id == id }) else { return false }
-            events.append(ReceivedEvent(id: id, timestamp: timestamp, body: request.body))
+        let isNew = stored.withLock { stored in
+            guard stored.ids.insert(id).inserted else { return false }
+            stored.events.append(ReceivedEvent(id: id, timestamp: timestamp, body: request.body))
             return true
         }
         if !isNew { counts.withLock { $0.redeliveries += 1 } }
@@ -136,19 +147,23 @@ public final class MockCourseSite: Sendable {
         }
     }
 
-    private func answer(status: Int, headers: [(String, String)], body: String, to socket: Int32) {
+    /// Sends one answer, announcing whether the connection stays open; `false` when the
+    /// client is gone.
+    private func answer(status: Int, headers: [(String, String)], body: String, keepOpen: Bool,
+                        to socket: Int32) -> Bool {
         let bodyBytes = Array(body.utf8)
         var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Type: text/plain\r\n"
-        head += "Content-Length: \(bodyBytes.count)\r\nConnection: close\r\n"
+        head += "Content-Length: \(bodyBytes.count)\r\nConnection: \(keepOpen ? "keep-alive" : "close")\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let bytes = Array((head + "\r\n").utf8) + bodyBytes
         var sent = 0
         while sent < bytes.count {
             // MSG_NOSIGNAL: a client that gave up must not kill the test process with SIGPIPE.
             let result = bytes[sent...].withUnsafeBytes { Foundation.send(socket, $0.baseAddress, $0.count, Self.noSignal) }
-            guard result > 0 else { return }
+            guard result > 0 else { return false }
             sent += result
         }
+        return true
     }
 
     #if canImport(Glibc)

@@ -8,9 +8,10 @@ import AdapterKit
 /// courses; an unpaid one (a bank debit still clearing) is ignored until Stripe sends
 /// `async_payment_succeeded` for it. What was bought comes from the expanded
 /// `line_items` (price id = pricing option, `price.product` = product), else from the
-/// session's `metadata` (`product`, optional `price`). Fetching line items through the
-/// API belongs to the outbound client, so a session with neither is refused
-/// `malformed`, naming both fields, rather than recorded as a purchase of nothing.
+/// session's `metadata` (`product`, optional `price`). A webhook carrying neither is
+/// refused `malformed`, naming both fields, rather than recorded as a purchase of
+/// nothing; Stripe then lists it as undelivered, and reconciliation fetches the line
+/// items through the API and reads the same event again with them (``StripeAPI``).
 enum CheckoutSessionDecoder {
     static func decode(_ event: StripeEvent) throws(AdapterError) -> DecodedEvent {
         let session = event.object

@@ -21,6 +21,18 @@ enum LineItems {
             """)
     }
 
+    /// Whether the session says nothing of what was bought: no `line_items` and no
+    /// `metadata.product`, so that only `GET /v1/checkout/sessions/{id}/line_items` can tell.
+    /// A member of the wrong type is not "missing": the session stays refused as malformed.
+    static func areMissing(in session: StripeObject) -> Bool {
+        do throws(AdapterError) {
+            guard try session.object("line_items") == nil else { return false }
+            return try session.object("metadata")?.string("product") == nil
+        } catch {
+            return false
+        }
+    }
+
     /// Items from `line_items.data[]`; a list Stripe cut short (`has_more`) is refused,
     /// never read in part.
     private static func expanded(_ lineItems: StripeObject, session: StripeObject,

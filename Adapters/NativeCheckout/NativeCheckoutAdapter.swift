@@ -7,7 +7,9 @@ import Foundation
 /// Every delivery is signed (`Stripe-Signature`, see ``StripeSignatureVerifier``) with the
 /// instance's `webhook_secret`, and the signed timestamp must lie within ``tolerance`` of
 /// the arrival. The event id is the idempotency key (see ``NativeCheckoutFactKey``):
-/// Stripe delivers out of order and more than once, for up to three days.
+/// Stripe delivers out of order and more than once, for up to three days. With the
+/// optional `api_key` the adapter also offers Stripe's API (``api(_:)``), whose listed
+/// events go through the same decoding (``EventVerdict``) as the webhooks.
 public struct NativeCheckoutAdapter: ProviderAdapter {
     /// The native checkout kind: endpoint secret required, API key optional; a refund
     /// keeps access and a cancellation ends it at the end of the paid period.
@@ -19,7 +21,7 @@ public struct NativeCheckoutAdapter: ProviderAdapter {
     /// Largest body accepted; real events are a few kilobytes, with line items tens.
     public static let maximumBodySize = 1 << 20
 
-    private let instance: AdapterInstance
+    let instance: AdapterInstance
     private let verifier: StripeSignatureVerifier
 
     /// How far, in seconds, the signed timestamp may be from the arrival, either way.
@@ -51,36 +53,6 @@ public struct NativeCheckoutAdapter: ProviderAdapter {
             throw AdapterError(.unsupportedMediaType,
                                "Stripe sends application/json, not \(request.mediaType ?? "a body without Content-Type")")
         }
-        let event = try StripeEvent(EventBody.parse(request.body))
-        guard let type = StripeEventType(rawValue: event.type) else {
-            return .ignored(reason: StripeEventType.reasonToIgnore(event.type))
-        }
-        let mode: Mode = event.livemode ? .live : .test
-        if mode == .test, !instance.acceptsTestEvents {
-            return .ignored(reason: "test-mode \(type.rawValue) ignored: instance \(instance.id) does not accept test events")
-        }
-        switch try Self.decode(event, type) {
-        case .ignored(let reason):
-            return .ignored(reason: reason)
-        case .event(let decoded, let customer):
-            return .facts([Fact(key: NativeCheckoutFactKey.make(instance: instance.id, type: type.rawValue, eventID: event.id),
-                                instance: instance.id, occurredAt: event.created, mode: mode,
-                                customer: customer, event: decoded)])
-        }
-    }
-
-    private static func decode(_ event: StripeEvent, _ type: StripeEventType) throws(AdapterError) -> DecodedEvent {
-        switch type {
-        case .checkoutSessionCompleted, .checkoutSessionAsyncPaymentSucceeded:
-            try CheckoutSessionDecoder.decode(event)
-        case .invoicePaid, .invoicePaymentFailed:
-            try InvoiceDecoder.decode(event, type)
-        case .chargeRefunded:
-            try ChargeRefundDecoder.decode(event)
-        case .subscriptionUpdated, .subscriptionDeleted, .subscriptionPaused, .subscriptionResumed:
-            try SubscriptionDecoder.decode(event, type)
-        case .disputeCreated, .disputeClosed:
-            try DisputeDecoder.decode(event, type)
-        }
+        return try EventVerdict.verdict(for: StripeEvent(EventBody.parse(request.body)), instance: instance)
     }
 }

@@ -10,8 +10,9 @@ struct StripeEvent {
     /// When Stripe created the event: when it happened, not when it arrived.
     let created: Date
     let livemode: Bool
-    /// `data.object`: the object as it is after the event.
-    let object: StripeObject
+    /// `data.object`: the object as it is after the event (the API path adds the line
+    /// items it fetched to a checkout session).
+    var object: StripeObject
     /// `data.previous_attributes`: the changed fields' former values, on `*.updated` events.
     let previousAttributes: StripeObject?
 

@@ -105,6 +105,13 @@ struct StripeObject {
         try integer(member).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 
+    /// This object with `member` set to `value` (the API path adds fetched line items).
+    func setting(_ member: String, to value: JSONValue) -> StripeObject {
+        var members = members
+        members[member] = value
+        return StripeObject(members: members, path: path)
+    }
+
     /// Whether the member is there at all (`null` counts as there), as `previous_attributes`
     /// says which fields changed.
     func has(_ member: String) -> Bool { members[member] != nil }

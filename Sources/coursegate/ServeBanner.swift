@@ -1,6 +1,7 @@
 import AccessKernel
 import AccessStore
 import Foundation
+import MappingConfig
 
 /// What `coursegate serve` tells the person who started it: where to point each provider,
 /// and the first API key.
@@ -13,6 +14,16 @@ enum ServeBanner {
             print("  webhook URL for \(instance.id) (\(instance.kind)): \(base)/webhooks/\(instance.id)")
         }
         print("  access check: \(base)/v1/access?email=EMAIL&course=COURSE  (Authorization: Bearer KEY)")
+        flush()
+    }
+
+    /// Where the outbox delivers, so the operator sees at start-up what will be told.
+    static func outbound(_ settings: OutboundSettings) {
+        for sink in settings.sinks { print("  sink \(sink.name): \(sink.url)") }
+        if let mail = settings.mail { print("  welcome mail via \(mail.server) from \(mail.from)") }
+        if settings.sinks.isEmpty && settings.mail == nil {
+            print("  no sinks and no mail configured: access changes are recorded but nobody is told")
+        }
         flush()
     }
 

@@ -73,6 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             gateway = try await buildGateway(configuration: configuration, store: database, mapping: mapping,
                                              registry: registry, logger: logger) { [host] port in
                 ServeBanner.listening(host: host, port: port, instances: mapping.mapping.instances)
+                ServeBanner.outbound(mapping.outbound)
             }
         } catch {
             printError("coursegate serve: \(error)")

@@ -98,7 +98,7 @@ struct OrderFacts {
 
     /// The purchase, at checkout time: `cart.completed_checkout_at`, else the first
     /// transaction, else when it arrived. A purchase needs the buyer's email.
-    private func purchase(orderID: String) throws(AdapterError) -> Fact {
+    func purchase(orderID: String) throws(AdapterError) -> Fact {
         guard order.customer.email != nil else {
             throw AdapterError(.malformed, "buyer_email is missing; a purchase must say who bought")
         }

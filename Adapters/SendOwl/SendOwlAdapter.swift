@@ -21,6 +21,9 @@ import Foundation
 /// Mode: SendOwl's payload has no test flag as far as is known. An order whose `gateway`
 /// names a test or sandbox gateway (a word `test` or `sandbox`: `PayPal Sandbox`,
 /// `Stripe (test)`) is taken as test mode; every other order is live.
+///
+/// API: with the optional secrets `api_key` and `api_secret`, ``api(_:)`` offers SendOwl's
+/// API (``SendOwlAPI``) for reconciliation, refunds and cancellations.
 public struct SendOwlAdapter: ProviderAdapter {
     /// SendOwl: signing key required, API key and secret optional; refunds revoke,
     /// cancellations end access at the end of the paid period.
@@ -31,7 +34,7 @@ public struct SendOwlAdapter: ProviderAdapter {
 
     private let instance: AdapterInstance
     private let signature: SendOwlSignature
-    private let packageIDs: Set<String>
+    private let reader: OrderReader
 
     /// Makes the adapter for one SendOwl account; throws `misconfigured` without
     /// `signing_key`. Packages are told apart by `product_type` only.
@@ -46,7 +49,7 @@ public struct SendOwlAdapter: ProviderAdapter {
     public init(instance: AdapterInstance, packageIDs: Set<String>) throws(AdapterError) {
         signature = SendOwlSignature(signingKey: try instance.secret("signing_key"))
         self.instance = instance
-        self.packageIDs = packageIDs
+        reader = OrderReader(instance: instance, packageIDs: packageIDs)
     }
 
     /// Verifies the signature and turns one delivery into facts, `ignored`, or an error.
@@ -63,34 +66,16 @@ public struct SendOwlAdapter: ProviderAdapter {
                                "\(SendOwlSignature.header) is missing or is not the signature of the body with the signing key of instance \(instance.id)")
         }
         let order = SendOwlOrder(fields: try OrderBody.order(in: request.body))
-        let id = try order.id()
-        guard let state = try Self.state(of: order, trigger: request.header("X-SENDOWL-EVENT")) else {
-            return .ignored(reason: "unknown SendOwl order state \(order.state.map { String($0.prefix(64)) } ?? "")")
-        }
-        let mode = Self.mode(of: order)
-        if mode == .test, !instance.acceptsTestEvents {
-            return .ignored(reason: "test-mode SendOwl order \(id) ignored: instance \(instance.id) does not accept test events")
-        }
-        let facts = OrderFacts(order: order, instance: instance.id, packageIDs: packageIDs, mode: mode,
-                               receivedAt: request.receivedAt)
-        return try facts.verdict(state: state, refunded: try order.refunded())
+        return try reader.verdict(for: order, trigger: request.header("X-SENDOWL-EVENT"), receivedAt: request.receivedAt)
     }
 
-    /// The order's state from `state`, else from the trigger header; `nil` when the body
-    /// names a state this adapter does not know. Neither present is malformed.
-    private static func state(of order: SendOwlOrder, trigger: String?) throws(AdapterError) -> OrderState? {
-        if let text = order.state {
-            if let state = OrderState(state: text) { return state }
-            return trigger.flatMap(OrderState.init(event:))
-        }
-        if let state = trigger.flatMap(OrderState.init(event:)) { return state }
-        throw AdapterError(.malformed, "state is missing; a SendOwl order says what state it is in")
-    }
-
-    /// Test mode when the gateway names a test or sandbox gateway, else live.
-    private static func mode(of order: SendOwlOrder) -> Mode {
-        guard let gateway = order.gateway?.lowercased() else { return .live }
-        let words = gateway.split { !($0.isLetter || $0.isNumber) }
-        return words.contains("test") || words.contains("sandbox") ? .test : .live
+    /// SendOwl's API for this account, when the instance has `api_key` and `api_secret`;
+    /// it reads orders with the same ``OrderReader`` as the webhooks, so its facts carry
+    /// the webhooks' keys.
+    public func api(_ connection: ProviderConnection) -> (any ProviderAPI)? {
+        guard let key = instance.secrets["api_key"], !key.isEmpty,
+              let secret = instance.secrets["api_secret"], !secret.isEmpty else { return nil }
+        return SendOwlAPI(credentials: SendOwlCredentials(key: key, secret: secret), reader: reader,
+                          connection: connection)
     }
 }

@@ -9,10 +9,11 @@ import Foundation
 /// word, which is compared in constant time with the instance's `secret`. There is no
 /// timestamp either, so idempotency keys (see ``ThriveCartFactKey``) carry the dedup.
 public struct ThriveCartAdapter: ProviderAdapter {
-    /// ThriveCart: secret word required, API key optional; single-payment products
-    /// revoke on refund, provider cancellations end access at the end of the paid period.
+    /// ThriveCart: secret word required; API key (and `api_mode`, `live` or `test`)
+    /// optional; single-payment products revoke on refund, provider cancellations end
+    /// access at the end of the paid period.
     public static let kind = ProviderKind(name: "thrivecart", displayName: "ThriveCart",
-                                          requiredSecrets: ["secret"], optionalSecrets: ["api_key"],
+                                          requiredSecrets: ["secret"], optionalSecrets: ["api_key", "api_mode"],
                                           defaultPolicies: Policies(onRefund: .revoke, onCancel: .periodEnd))
 
     /// Largest body accepted; real deliveries are a few kilobytes.
@@ -20,11 +21,26 @@ public struct ThriveCartAdapter: ProviderAdapter {
 
     private let instance: AdapterInstance
     private let secretWord: [UInt8]
+    /// The mode the API is asked about (`X-TC-Mode`).
+    private let apiMode: Mode
 
-    /// Makes the adapter for one ThriveCart account; throws `misconfigured` without `secret`.
+    /// Makes the adapter for one ThriveCart account; throws `misconfigured` without
+    /// `secret`, or with an `api_mode` other than `live` or `test`.
     public init(instance: AdapterInstance) throws(AdapterError) {
         self.secretWord = Array(try instance.secret("secret").utf8)
+        switch instance.secrets["api_mode"]?.lowercased() {
+        case nil, "", "live": apiMode = .live
+        case "test": apiMode = .test
+        case let other?:
+            throw AdapterError(.misconfigured, "instance \(instance.id) has api_mode \(other.prefix(16)); expected live or test")
+        }
         self.instance = instance
+    }
+
+    /// ThriveCart's API for this account, or `nil` when the instance has no `api_key`.
+    public func api(_ connection: ProviderConnection) -> (any ProviderAPI)? {
+        guard let key = instance.secrets["api_key"], !key.isEmpty else { return nil }
+        return ThriveCartAPI(apiKey: key, mode: apiMode, instance: instance, connection: connection)
     }
 
     /// Verifies the secret word and turns one delivery into facts, `ignored`, or an error.
@@ -34,20 +50,7 @@ public struct ThriveCartAdapter: ProviderAdapter {
               ConstantTime.equals(Array(secret.utf8), secretWord) else {
             throw AdapterError(.unauthenticated, "thrivecart_secret is missing or is not the secret word of instance \(instance.id)")
         }
-        let name = try delivery.required("event", because: "every ThriveCart delivery names its event")
-        guard let event = ThriveCartEvent(rawValue: name) else {
-            return .ignored(reason: ThriveCartEvent.reasonToIgnore(name))
-        }
-        let mode = delivery.mode
-        if mode == .test, !instance.acceptsTestEvents {
-            return .ignored(reason: "test-mode \(name) ignored: instance \(instance.id) does not accept test events")
-        }
-        let orderID = try delivery.required("order_id", because: "\(name) must name its order")
-        let (decoded, parts) = try Self.event(event, orderID: orderID, in: delivery)
-        let fact = Fact(key: ThriveCartFactKey.make(instance: instance.id, event: event, orderID: orderID, parts: parts),
-                        instance: instance.id, occurredAt: delivery.occurredAt(receivedAt: request.receivedAt),
-                        mode: mode, customer: delivery.customer, event: decoded)
-        return .facts([fact])
+        return try DeliveryReader.verdict(of: delivery, instance: instance, receivedAt: request.receivedAt)
     }
 
     /// The body's fields, by media type; anything but form or JSON is refused.
@@ -69,21 +72,5 @@ public struct ThriveCartAdapter: ProviderAdapter {
         let fields = try parse(request.body)
         guard !fields.isEmpty else { throw AdapterError(.malformed, "body has no fields") }
         return fields
-    }
-
-    /// The kernel event one ThriveCart event describes, with the parts of its key.
-    private static func event(_ event: ThriveCartEvent, orderID: String,
-                              in delivery: Delivery) throws(AdapterError) -> (Event, [(label: String, value: String)]) {
-        switch event {
-        case .orderSuccess:
-            _ = try delivery.required("customer", "email", because: "order.success must say who bought")
-            return (.purchase(try PurchaseDecoder.purchase(orderID: orderID, in: delivery)), [])
-        case .refund:
-            let (refund, parts) = try RefundDecoder.refund(orderID: orderID, in: delivery)
-            return (.refund(refund), parts)
-        case .subscriptionPayment, .subscriptionCancelled, .subscriptionPaused, .subscriptionResumed, .rebillFailed:
-            let (change, parts) = try SubscriptionDecoder.change(event, orderID: orderID, in: delivery)
-            return (.subscription(change), parts)
-        }
     }
 }

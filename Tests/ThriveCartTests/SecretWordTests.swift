@@ -52,7 +52,7 @@ import ThriveCart
     @Test func kindDeclaresTheSecretsAndDefaultPolicies() {
         #expect(ThriveCartAdapter.kind.name == "thrivecart")
         #expect(ThriveCartAdapter.kind.requiredSecrets == ["secret"])
-        #expect(ThriveCartAdapter.kind.optionalSecrets == ["api_key"])
+        #expect(ThriveCartAdapter.kind.optionalSecrets == ["api_key", "api_mode"])
         #expect(ThriveCartAdapter.kind.defaultPolicies.onRefund == .revoke)
         #expect(ThriveCartAdapter.kind.defaultPolicies.onCancel == .periodEnd)
     }

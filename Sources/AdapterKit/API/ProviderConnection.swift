@@ -51,6 +51,9 @@ public actor RequestPacer {
 
 /// The one way an adapter's API client sends a request: paced, with 429 and 5xx tried again
 /// (honouring `Retry-After`), and every failure turned into a ``ProviderAPIError``.
+///
+/// A `POST` without an `Idempotency-Key` header is tried again only after a 429: after a 5xx
+/// or a lost connection the provider may have carried it out, and a refund must not be made twice.
 public struct ProviderHTTP: Sendable {
     /// The provider's name for messages (`SendOwl`).
     public let provider: String
@@ -78,6 +81,10 @@ public struct ProviderHTTP: Sendable {
     public func send(_ method: OutboundRequest.Method, _ path: String, headers extra: [HTTPHeader] = [],
                      body: [UInt8] = []) async throws(ProviderAPIError) -> OutboundResponse {
         let request = OutboundRequest(method: method, url: baseURL + path, headers: headers + extra, body: body)
+        // A POST that may have been carried out must not be sent twice (a refund would be
+        // made twice) unless the provider dedupes it by an Idempotency-Key. A 429 was not
+        // carried out, so it is always tried again.
+        let repeatable = method != .post || request.headers["Idempotency-Key"] != nil
         let call = "\(provider) \(method) \(path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path)"
         var attempt = 0
         while true {
@@ -87,7 +94,7 @@ public struct ProviderHTTP: Sendable {
             do {
                 response = try await connection.transport.send(request)
             } catch let error as OutboundError {
-                guard attempt <= connection.retries, error.kind == .transport || error.kind == .timeout else {
+                guard repeatable, attempt <= connection.retries, error.kind == .transport || error.kind == .timeout else {
                     throw ProviderAPIError(.transport, "\(call): \(error)")
                 }
                 await pacer.backOff(Self.backoff(attempt))
@@ -100,7 +107,7 @@ public struct ProviderHTTP: Sendable {
             switch response.status {
             case 429, 500...599:
                 let wait = retryAfter ?? Self.backoff(attempt)
-                guard attempt <= connection.retries, wait <= connection.maxRetryAfter else {
+                guard repeatable || response.status == 429, attempt <= connection.retries, wait <= connection.maxRetryAfter else {
                     let kind: ProviderAPIError.Kind = response.status == 429 ? .rateLimited : .transport
                     throw ProviderAPIError(kind, "\(call) answered \(response.status)\(Self.reason(response))",
                                            retryAfter: retryAfter, status: response.status)

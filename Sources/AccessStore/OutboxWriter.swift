@@ -33,11 +33,21 @@ struct OutboxWriter {
                 try insert(target: .sink(sink), topic: topic, customer: event.customerID, course: event.course,
                            event: event.sequence, payload: payload)
             }
-            if targets.welcomeMail, event.kind == .granted, created.contains(event.customerID) {
+            if targets.welcomeMail, event.kind == .granted, try isFirstGrant(event, created: created, in: events) {
                 try insert(target: .mail, topic: "mail.welcome", customer: event.customerID, course: event.course,
                            event: event.sequence, payload: payload)
             }
         }
+    }
+
+    /// Whether `event` is among the first grants a customer ever had: a new customer, or one
+    /// known before only through facts that granted nothing (a refund that came before its order).
+    private func isFirstGrant(_ event: AccessEvent, created: Set<Int64>, in events: [AccessEvent]) throws -> Bool {
+        if created.contains(event.customerID) { return true }
+        let firstOfThisWrite = events.lazy.filter { $0.customerID == event.customerID }.map(\.sequence).min() ?? event.sequence
+        return try db.value(Int64.self, """
+            SELECT seq FROM access_events WHERE customer_id = ? AND kind IN ('granted', 'restored') AND seq < ? LIMIT 1
+            """, [event.customerID, firstOfThisWrite]) == nil
     }
 
     /// A welcome mail asked for again (support's "resend welcome").

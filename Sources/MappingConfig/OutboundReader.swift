@@ -10,20 +10,23 @@ extension MappingReader {
                 let path = "sinks.\(name)"
                 var url: String?
                 var secret: String?
-                for (field, _, node) in reader.pairs(value, path, allowed: ["url", "secret"]) {
+                let fields = reader.pairs(value, path, allowed: ["url", "secret"])
+                for (field, _, node) in fields {
                     switch field {
                     case "url": url = reader.url(node, "\(path).url")
-                    case "secret": secret = secretReference(node, "\(path).secret")
+                    case "secret":
+                        secret = secretReference(node, "\(path).secret")
+                        if let literal = secret, SecretReference.variable(in: literal) == nil, !literal.hasPrefix("whsec_") {
+                            reader.report(node, "\(path).secret", "expected env:NAME or a whsec_… secret")
+                        }
                     default: break
                     }
                 }
-                if let literal = secret, SecretReference.variable(in: literal) == nil, !literal.hasPrefix("whsec_") {
-                    reader.report(value, "\(path).secret", "expected env:NAME or a whsec_… secret")
+                let missing = ["url", "secret"].filter { key in !fields.contains { $0.0 == key } }
+                if !missing.isEmpty {
+                    reader.report(keyNode, path, "a sink needs url and secret; \(missing.joined(separator: " and ")) is missing")
                 }
-                guard let url, let secret else {
-                    reader.report(keyNode, path, "a sink needs url and secret")
-                    continue
-                }
+                guard let url, let secret else { continue }
                 settings.sinks.append(.init(name: name, url: url, secret: secret))
             }
         }
@@ -31,7 +34,9 @@ extension MappingReader {
             var server: String?
             var from: String?
             var result = OutboundSettings.Mail(server: "", from: "")
-            for (field, _, node) in reader.pairs(mail, "mail", allowed: ["server", "from", "username", "password", "tls", "welcome"]) {
+            let mailFields = reader.pairs(mail, "mail", allowed: ["server", "from", "username", "password", "tls", "welcome"])
+            let mailKeys = Set(mailFields.map(\.0))
+            for (field, _, node) in mailFields {
                 let key = "mail.\(field)"
                 switch field {
                 case "server": server = reader.url(node, key, schemes: ["smtp", "smtps"])
@@ -47,7 +52,8 @@ extension MappingReader {
                 result.server = server
                 result.from = from
                 settings.mail = result
-            } else {
+            } else if server == nil && !mailKeys.contains("server") || from == nil && !mailKeys.contains("from") {
+                // A key given with a bad value was reported where it stands.
                 reader.report(mail, "mail", "the mail section needs server and from")
             }
         }

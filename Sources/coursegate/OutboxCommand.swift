@@ -55,7 +55,8 @@ struct OutboxCommand: AsyncParsableCommand {
             let store = try store.open()
             let which = target.map { $0 == "mail" ? OutboxDelivery.Target.mail : .sink($0) }
             let count = try await store.retryDead(target: which, now: Date())
-            print(count == 0 ? "no dead deliveries\(target.map { " for \($0)" } ?? "")" : "\(count) dead deliveries will be tried again")
+            print(count == 0 ? "no dead deliveries\(target.map { " for \($0)" } ?? "")"
+                  : "\(count) dead \(count == 1 ? "delivery" : "deliveries") will be tried again")
         }
     }
 
@@ -118,6 +119,10 @@ struct OutboxCommand: AsyncParsableCommand {
                 throw ExitCode(3)
             }
             let courses = try await store.access(customerID: customer.id).filter { $0.state.isActive }.map(\.course)
+            if let course, !courses.contains(course) {
+                printError("\(customer.email) has no active access to \(course) (active: \(courses.isEmpty ? "none" : courses.joined(separator: ", ")))")
+                throw ExitCode(3)
+            }
             let chosen = course.map { [$0] } ?? courses
             guard !chosen.isEmpty else {
                 printError("\(customer.email) has no active course to welcome them to")

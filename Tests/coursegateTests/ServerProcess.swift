@@ -73,10 +73,16 @@ final class ServerProcess: @unchecked Sendable {
 
     /// POSTs `body` to `path` on the server; returns the status and the body.
     static func post(port: Int, _ path: String, contentType: String, body: Data) async throws -> (status: Int, body: String) {
+        try await post(port: port, path, headers: [("Content-Type", contentType)], body: body)
+    }
+
+    /// POSTs `body` with `headers` to `path` on the server; returns the status and the body.
+    static func post(port: Int, _ path: String, headers: [(name: String, value: String)],
+                     body: Data) async throws -> (status: Int, body: String) {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw URLError(.badURL) }
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
-        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.upload(for: request, from: body)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }

@@ -19,13 +19,10 @@ struct AccessCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
-            guard let customer = try await store.customer(email: email) else {
-                printError("no customer with the email \(EmailAddress.normalise(email)) in \(self.store.db)")
-                throw ExitCode(3)
-            }
-            let access = try await store.access(customerID: customer.id)
-            let facts = Dictionary(try await store.facts(customerID: customer.id).map { ($0.fact.key, $0.fact) },
+            let database = try store.open()
+            let customer = try await store.customer(email, in: database)
+            let access = try await database.access(customerID: customer.id)
+            let facts = Dictionary(try await database.facts(customerID: customer.id).map { ($0.fact.key, $0.fact) },
                                    uniquingKeysWith: { first, _ in first })
             print("\(customer.name ?? "(no name)") <\(customer.email)>  customer #\(customer.id)")
             if !customer.aliases.isEmpty { print("  also known as: \(customer.aliases.joined(separator: ", "))") }

@@ -32,6 +32,19 @@ struct MappingCommand: AsyncParsableCommand {
     }
 }
 
+extension MappingFile {
+    /// Loads the mapping file a command was given; exits 1 with every problem listed when it
+    /// cannot be used.
+    static func loadForCommand(path: String, registry: AdapterRegistry = .standard) throws -> MappingFile {
+        do {
+            return try MappingFile.load(path: path, kinds: registry.kinds)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
 /// Writes a line to standard error.
 func printError(_ message: String) {
     var standardError = StandardError()

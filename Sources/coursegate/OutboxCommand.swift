@@ -113,12 +113,9 @@ struct OutboxCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
-            guard let customer = try await store.customer(email: email) else {
-                printError("no customer with the email \(EmailAddress.normalise(email)) in \(self.store.db)")
-                throw ExitCode(3)
-            }
-            let courses = try await store.access(customerID: customer.id).filter { $0.state.isActive }.map(\.course)
+            let database = try store.open()
+            let customer = try await store.customer(email, in: database)
+            let courses = try await database.access(customerID: customer.id).filter { $0.state.isActive }.map(\.course)
             if let course, !courses.contains(course) {
                 printError("\(customer.email) has no active access to \(course) (active: \(courses.isEmpty ? "none" : courses.joined(separator: ", ")))")
                 throw ExitCode(3)
@@ -129,7 +126,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 throw ExitCode(3)
             }
             for course in chosen {
-                let id = try await store.queueWelcome(customerID: customer.id, course: course, now: Date())
+                let id = try await database.queueWelcome(customerID: customer.id, course: course, now: Date())
                 print("welcome mail for \(course) queued as delivery #\(id)")
             }
         }

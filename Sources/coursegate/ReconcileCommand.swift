@@ -39,13 +39,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = AdapterRegistry.standard
-        let mapping: MappingFile
-        do {
-            mapping = try MappingFile.load(path: config, kinds: registry.kinds)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let mapping = try MappingFile.loadForCommand(path: config, registry: registry)
         guard let configured = mapping.mapping.instances[instance] else {
             printError("\(config): no instance \(instance); the file has \(mapping.mapping.instances.keys.sorted().joined(separator: ", "))")
             throw ExitCode(2)

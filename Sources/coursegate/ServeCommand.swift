@@ -45,13 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = ServeLogging.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
         let registry = AdapterRegistry.standard
-        let mapping: MappingFile
-        do {
-            mapping = try MappingFile.load(path: config, kinds: registry.kinds)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let mapping = try MappingFile.loadForCommand(path: config, registry: registry)
         // Unset secrets are checked below, against what each adapter actually needs.
         for warning in mapping.warnings where !warning.key.contains(".secrets.") { printError("warning: \(warning)") }
 

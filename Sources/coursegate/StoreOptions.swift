@@ -1,3 +1,4 @@
+import AccessKernel
 import AccessStore
 import ArgumentParser
 
@@ -12,5 +13,15 @@ struct StoreOptions: ParsableArguments {
         } catch {
             throw ValidationError("cannot open the database \(db): \(error)")
         }
+    }
+
+    /// The customer `email` (current or former) belongs to; exits 3 naming the database when
+    /// there is none.
+    func customer(_ email: String, in store: SQLiteStore) async throws -> CustomerRecord {
+        guard let customer = try await store.customer(email: email) else {
+            printError("no customer with the email \(EmailAddress.normalise(email)) in \(db)")
+            throw ExitCode(3)
+        }
+        return customer
     }
 }

@@ -73,7 +73,7 @@ struct APIActionTests {
         let mock = try Self.mock()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: S.subscriptionOrder.id)))
         }
         #expect(error?.kind == .unsupported)
@@ -85,7 +85,7 @@ struct APIActionTests {
         let mock = try Self.mock()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: S.courseOrder.id, paymentID: S.courseCharge, itemReference: "price_1RXonce")))
         }
         #expect(error?.kind == .unsupported)
@@ -98,7 +98,7 @@ struct APIActionTests {
         defer { mock.stop() }
         let api = try APITesting.api(mock)
         _ = try await api.perform(.refund(RefundRequest(orderID: S.courseOrder.id, paymentID: S.courseCharge)))
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: S.courseOrder.id, paymentID: S.courseCharge)))
         }
         #expect(error?.kind == .rejected)
@@ -152,7 +152,7 @@ struct APIActionTests {
         let mock = try Self.mock()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.cancel(SubscriptionHandle(subscriptionID: "sub_nope")))
         }
         #expect(error?.kind == .notFound)

@@ -168,7 +168,7 @@ struct APIOrderTests {
         let mock = try MockStripeAPI()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await api.orderFacts(orderID: "cs_live_nope") }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await api.orderFacts(orderID: "cs_live_nope") }
         #expect(error?.kind == .notFound)
         #expect(error?.message.contains("No such checkout.session") == true, "\(String(describing: error))")
     }
@@ -179,7 +179,7 @@ struct APIOrderTests {
         defer { mock.stop() }
         mock.addSession(S.courseOrder)
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await api.orderFacts(orderID: S.courseOrder.id) }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await api.orderFacts(orderID: S.courseOrder.id) }
         #expect(error?.kind == .unsupported)
     }
 }

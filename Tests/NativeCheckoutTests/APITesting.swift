@@ -42,15 +42,6 @@ enum APITesting {
         return facts
     }
 
-    /// The error a call fails with, or `nil` when it succeeds.
-    static func failure<T>(_ call: () async throws(ProviderAPIError) -> T) async -> ProviderAPIError? {
-        do {
-            _ = try await call()
-            return nil
-        } catch {
-            return error
-        }
-    }
 
     /// `invoice.paid` number `index` of the coaching vault, created at `created`: many of
     /// them fill several pages of `GET /v1/events`.

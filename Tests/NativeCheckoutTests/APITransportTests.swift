@@ -35,7 +35,7 @@ struct APITransportTests {
         let mock = try Self.mock()
         defer { mock.stop() }
         let api = try APITesting.api(mock, apiKey: "sk_test_wrong")
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await api.recentFacts(since: Self.longAgo) { _ in } }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await api.recentFacts(since: Self.longAgo) { _ in } }
         #expect(error?.kind == .unauthenticated)
         #expect(error?.status == 401)
         #expect(mock.requests.count == 1, "a refused key is not tried again")
@@ -59,7 +59,7 @@ struct APITransportTests {
         defer { mock.stop() }
         mock.server.throttleNext(1, retryAfter: "3600")
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await api.recentFacts(since: Self.longAgo) { _ in } }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await api.recentFacts(since: Self.longAgo) { _ in } }
         #expect(error?.kind == .rateLimited)
         #expect(error?.retryAfter == .seconds(3600))
     }
@@ -80,7 +80,7 @@ struct APITransportTests {
         defer { mock.stop() }
         mock.server.failNext(100)
         let api = try APITesting.api(mock, retries: 1)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await api.recentFacts(since: Self.longAgo) { _ in } }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await api.recentFacts(since: Self.longAgo) { _ in } }
         #expect(error?.kind == .transport)
         #expect(error?.status == 500)
         #expect(mock.requests.count == 2)

@@ -60,7 +60,7 @@ import Testing
         #expect(receipt.summary == "cancelled the subscription of SendOwl order 0048206320")
         #expect(mock.order(S.clubRenewed.id)?.state == "subscription_cancelled")
 
-        let again = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in
+        let again = await APICall.failure { () throws(ProviderAPIError) in
             try await api.perform(.cancel(SubscriptionHandle(subscriptionID: "sub", orderID: S.clubRenewed.id)))
         }
         #expect(again?.kind == .rejected)
@@ -77,7 +77,7 @@ import Testing
         mock.sell(S.clubRenewed)
         mock.sell(S.bundleOrder)
         let api = try SendOwlAPITesting.api(mock)
-        let error = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in try await api.perform(action) }
+        let error = await APICall.failure { () throws(ProviderAPIError) in try await api.perform(action) }
         #expect(error?.kind == .unsupported)
         #expect(mock.requests.isEmpty)
     }

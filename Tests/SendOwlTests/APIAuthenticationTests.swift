@@ -43,7 +43,7 @@ import Testing
         defer { mock.stop() }
         mock.sell(S.courseOrder)
         let api = try SendOwlAPITesting.api(mock, secret: "not-the-secret")
-        let error = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in try await api.orderFacts(orderID: S.courseOrder.id) }
+        let error = await APICall.failure { () throws(ProviderAPIError) in try await api.orderFacts(orderID: S.courseOrder.id) }
         #expect(error?.kind == .unauthenticated)
         #expect(error?.status == 401)
         #expect(mock.requests.count == 1, "a refused key is not tried again")

@@ -47,7 +47,7 @@ import Testing
         defer { mock.stop() }
         mock.server.failNext(100)
         let api = try SendOwlAPITesting.api(mock, retries: 2)
-        let error = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in try await api.orderFacts(orderID: S.courseOrder.id) }
+        let error = await APICall.failure { () throws(ProviderAPIError) in try await api.orderFacts(orderID: S.courseOrder.id) }
         #expect(error?.kind == .transport)
         #expect(error?.status == 500)
         #expect(mock.requests.count == 3)
@@ -66,7 +66,7 @@ import Testing
         let mock = try Self.mockWithCourseOrder()
         defer { mock.stop() }
         let api = try SendOwlAPITesting.api(mock)
-        let error = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in try await api.orderFacts(orderID: "0000999999") }
+        let error = await APICall.failure { () throws(ProviderAPIError) in try await api.orderFacts(orderID: "0000999999") }
         #expect(error?.kind == .notFound)
         #expect(mock.requests.count == 1)
     }
@@ -75,7 +75,7 @@ import Testing
         let mock = try Self.mockWithCourseOrder()
         defer { mock.stop() }
         let api = try SendOwlAPITesting.api(mock)
-        let error = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in
+        let error = await APICall.failure { () throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: S.courseOrder.id, amountCents: 5_000)))
         }
         #expect(error?.kind == .rejected)

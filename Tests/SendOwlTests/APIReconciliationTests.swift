@@ -103,7 +103,7 @@ import Testing
         let connection = ProviderConnection(transport: SendOwlAPITesting.client, baseURL: server.baseURL,
                                             minimumInterval: .milliseconds(20))
         let api = try #require(try SendOwlAPITesting.adapter().api(connection))
-        let error = await SendOwlAPITesting.failure { () throws(ProviderAPIError) in
+        let error = await APICall.failure { () throws(ProviderAPIError) in
             try await api.recentFacts(since: Date(unix: 0), progress: { _ in })
         }
         #expect(error?.kind == .malformedResponse)

@@ -38,15 +38,6 @@ enum SendOwlAPITesting {
         return api
     }
 
-    /// The error `call` fails with, or `nil` when it succeeds.
-    static func failure<T>(_ call: () async throws(ProviderAPIError) -> T) async -> ProviderAPIError? {
-        do {
-            _ = try await call()
-            return nil
-        } catch {
-            return error
-        }
-    }
 
     /// The webhook's facts for `order` as delivered at `receivedAt` (none when ignored).
     static func webhookFacts(_ order: Mocks.SendOwlOrder, receivedAt: Date) throws -> [Fact] {

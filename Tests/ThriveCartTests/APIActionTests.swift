@@ -46,11 +46,11 @@ import ThriveCart
         let mock = try Self.account()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: "3230022", itemReference: "12", amountCents: 5_000)))
         }
         #expect(error?.kind == .unsupported)
-        let unnamed = await APITesting.failure { () async throws(ProviderAPIError) in
+        let unnamed = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: "3230022")))
         }
         #expect(unnamed?.kind == .unsupported, "ThriveCart refunds one named item at a time")
@@ -62,7 +62,7 @@ import ThriveCart
         defer { mock.stop() }
         let api = try APITesting.api(mock)
         _ = try await api.perform(.refund(RefundRequest(orderID: "3230022", itemReference: "2")))
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: "3230022", itemReference: "2")))
         }
         #expect(error?.kind == .rejected)
@@ -74,7 +74,7 @@ import ThriveCart
         let mock = try Self.account()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.refund(RefundRequest(orderID: "9999999", itemReference: "12")))
         }
         #expect(error?.kind == .notFound)
@@ -117,7 +117,7 @@ import ThriveCart
         _ = try await APITesting.api(mock, mode: "test").perform(.refund(RefundRequest(orderID: "3230200", itemReference: "12")))
         #expect(mock.requests.last?.headers["X-TC-Mode"] == "test")
         let liveAPI = try APITesting.api(mock)
-        let live = await APITesting.failure { () async throws(ProviderAPIError) in
+        let live = await APICall.failure { () async throws(ProviderAPIError) in
             try await liveAPI.perform(.refund(RefundRequest(orderID: "3230200", itemReference: "12")))
         }
         #expect(live?.kind == .notFound, "a live-mode instance does not see the test order")
@@ -127,7 +127,7 @@ import ThriveCart
         let mock = try Self.account()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.cancel(SubscriptionHandle(subscriptionID: "3498819")))
         }
         #expect(error?.kind == .unsupported)
@@ -138,7 +138,7 @@ import ThriveCart
         let mock = try Self.account()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in
+        let error = await APICall.failure { () async throws(ProviderAPIError) in
             try await api.perform(.cancel(SubscriptionHandle(subscriptionID: "1111111", orderID: "3230187")))
         }
         #expect(error?.kind == .rejected)

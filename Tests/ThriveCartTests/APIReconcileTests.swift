@@ -154,7 +154,7 @@ import ThriveCart
         let mock = try Self.account()
         defer { mock.stop() }
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await api.orderFacts(orderID: "999") }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await api.orderFacts(orderID: "999") }
         #expect(error?.kind == .notFound)
     }
 

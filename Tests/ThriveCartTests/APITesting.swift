@@ -28,15 +28,6 @@ enum APITesting {
         try await api.recentFacts(since: .distantPast, progress: { _ in })
     }
 
-    /// The error a call fails with, or `nil` when it succeeds.
-    static func failure<T>(_ call: () async throws(ProviderAPIError) -> T) async -> ProviderAPIError? {
-        do {
-            _ = try await call()
-            return nil
-        } catch {
-            return error
-        }
-    }
 
     /// Order number `index` of a run of course-and-bump orders, `daysAgo` days before now.
     static func order(_ index: Int, daysAgo: Double) -> ThriveCartOrder {

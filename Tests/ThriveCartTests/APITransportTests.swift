@@ -32,7 +32,7 @@ import ThriveCart
         let mock = try Self.account()
         defer { mock.stop() }
         let api = try APITesting.api(mock, key: "tc-api-key-revoked")
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
         #expect(error?.kind == .unauthenticated)
         #expect(error?.status == 401)
         #expect(mock.requests.count == 1, "credentials are not tried again")
@@ -53,7 +53,7 @@ import ThriveCart
         defer { mock.stop() }
         mock.server.throttleNext(1, retryAfter: "3600")
         let api = try APITesting.api(mock)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
         #expect(error?.kind == .rateLimited)
         #expect(error?.retryAfter == .seconds(3600))
     }
@@ -72,7 +72,7 @@ import ThriveCart
         defer { mock.stop() }
         mock.server.failNext(100)
         let api = try APITesting.api(mock, retries: 2)
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
         #expect(error?.kind == .transport)
         #expect(error?.status == 500)
         #expect(mock.requests.count == 3)
@@ -95,7 +95,7 @@ import ThriveCart
         let adapter = try ThriveCartAdapter(instance: AdapterInstance(id: S.instanceID,
                                                                       secrets: ["secret": S.secretWord, "api_key": "k"]))
         let api = try #require(adapter.api(connection))
-        let error = await APITesting.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
+        let error = await APICall.failure { () async throws(ProviderAPIError) in try await APITesting.allFacts(api) }
         #expect(error?.kind == .malformedResponse)
     }
 

@@ -49,6 +49,15 @@ public protocol AccessStore: Sendable {
     /// Every live API key, oldest first (names and scopes; secrets are never stored).
     func keys() async throws -> [APIKey]
 
+    /// Revokes a key; `false` when no live key has this id.
+    func revokeKey(id: Int64, now: Date) async throws -> Bool
+
+    /// The customer with this id.
+    func customer(id: Int64) async throws -> CustomerRecord?
+
+    /// The mapping version stored last (the one in force when one gateway serves).
+    func latestMappingVersion() async throws -> (id: Int64, hash: String, path: String, createdAt: Date)?
+
     // MARK: Outbox
 
     /// Pending deliveries due by `now`, oldest first, leaving out `excluding` ids (in flight)

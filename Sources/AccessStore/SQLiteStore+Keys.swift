@@ -25,6 +25,13 @@ extension SQLiteStore {
         }
     }
 
+    public func revokeKey(id: Int64, now: Date) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [millis(now), id])
+            return db.changesCount > 0
+        }
+    }
+
     public func keys() async throws -> [APIKey] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, scope, created_at FROM api_keys WHERE revoked_at IS NULL ORDER BY id")

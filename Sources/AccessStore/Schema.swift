@@ -129,6 +129,24 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4: inbound deliveries") { db in
+            try db.execute(sql: """
+                -- What each webhook request came to, for support and operations (recent ones only:
+                -- the gateway keeps the newest rows and prunes the rest).
+                CREATE TABLE inbound_deliveries (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    instance TEXT NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    -- recorded, duplicate, ignored, rejected.
+                    outcome TEXT NOT NULL,
+                    http_status INTEGER NOT NULL,
+                    -- Why it was ignored or rejected; what was recorded.
+                    detail TEXT,
+                    fact_keys TEXT
+                );
+                CREATE INDEX inbound_deliveries_instance ON inbound_deliveries(instance, id);
+                """)
+        }
         return migrator
     }
 }

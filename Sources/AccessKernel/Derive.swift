@@ -4,9 +4,14 @@ import Foundation
 ///
 /// Pure: the same facts (in any order, with duplicates) and the same mapping and time
 /// always give the same answer. Courses without any access are left out (``AccessState/none``).
-public func derive(_ facts: [Fact], mapping: Mapping, now: Date) -> [String: AccessState] {
+///
+/// - Parameter pinned: facts whose items follow the routes of an earlier mapping (a mapping
+///   applied to new purchases only leaves earlier purchases on the routes they were bought
+///   under); every other fact follows `mapping`. Courses, policies and test courses always
+///   come from `mapping`.
+public func derive(_ facts: [Fact], mapping: Mapping, now: Date, pinned: [FactKey: Mapping] = [:]) -> [String: AccessState] {
     let ordered = FactOrder.canonical(facts)
-    var lifecycle = SourceLifecycle(sources: sources(of: ordered, mapping: mapping))
+    var lifecycle = SourceLifecycle(sources: sources(of: ordered, mapping: mapping, pinned: pinned))
     for fact in ordered { lifecycle.apply(fact) }
     let sources = lifecycle.finished()
     let overrides = CourseOverrides(ordered)
@@ -26,13 +31,14 @@ public func derive(_ facts: [Fact], mapping: Mapping, now: Date) -> [String: Acc
 }
 
 /// Every purchase item and admin grant, with the courses its route opens.
-private func sources(of ordered: [Fact], mapping: Mapping) -> [Source] {
+private func sources(of ordered: [Fact], mapping: Mapping, pinned: [FactKey: Mapping]) -> [Source] {
     var sources: [Source] = []
     for (position, fact) in ordered.enumerated() {
+        let routes = pinned[fact.key] ?? mapping
         switch fact.event {
         case .purchase(let purchase):
             for item in purchase.items {
-                let route = mapping.route(for: item.key, on: fact.instance)
+                let route = routes.route(for: item.key, on: fact.instance)
                 sources.append(Source(position: position, fact: fact, instance: fact.instance,
                                       orderIDs: Set(purchase.allOrderIDs), item: item,
                                       courses: route?.courses ?? [], accessDays: route?.accessDays,
@@ -45,7 +51,7 @@ private func sources(of ordered: [Fact], mapping: Mapping) -> [Source] {
                 sources.append(Source(position: position, fact: fact, instance: .admin, orderIDs: [],
                                       courses: [course], policies: Policies()))
             case .item(let instance, let key):
-                let route = mapping.route(for: key, on: instance)
+                let route = routes.route(for: key, on: instance)
                 sources.append(Source(position: position, fact: fact, instance: .admin, orderIDs: [],
                                       courses: route?.courses ?? [], accessDays: route?.accessDays,
                                       policies: mapping.policies(for: route, on: instance)))

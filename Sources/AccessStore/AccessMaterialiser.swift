@@ -11,8 +11,7 @@ struct AccessMaterialiser {
     let scratch: TransactionScratch
 
     func recompute(_ customer: Int64) throws -> [AccessEvent] {
-        let facts = try StoredFacts.all(of: customer, in: db, scratch: scratch).map(\.fact)
-        let derived = derive(facts, mapping: mapping.mapping, now: now)
+        let derived = try derivedAccess(of: customer)
         let current = try StoredAccess.all(of: customer, in: db, scratch: scratch)
         var events: [AccessEvent] = []
         for course in Set(derived.keys).union(current.keys).sorted() {
@@ -29,6 +28,21 @@ struct AccessMaterialiser {
                                       state: new, mappingVersion: mapping.id, at: now))
         }
         return events
+    }
+
+    /// The customer's access under the mapping, facts pinned to an earlier version following
+    /// that version's routes (a version this process did not load follows the current one).
+    func derivedAccess(of customer: Int64, unpinned: Bool = false) throws -> [String: AccessState] {
+        var facts: [Fact] = []
+        var pinned: [FactKey: Mapping] = [:]
+        for row in try db.rows("SELECT seq, body, routing_version FROM facts WHERE customer_id = ? ORDER BY seq", [customer]) {
+            let fact = try scratch.fact(row["seq"], body: row["body"])
+            facts.append(fact)
+            if !unpinned, let version: Int64 = row["routing_version"], version != mapping.id, let earlier = mapping.earlier[version] {
+                pinned[fact.key] = earlier
+            }
+        }
+        return derive(facts, mapping: mapping.mapping, now: now, pinned: pinned)
     }
 
     private func write(_ state: AccessState, encoded: String, course: String, customer: Int64) throws {

@@ -131,6 +131,9 @@ public struct MappingVersion: Sendable, Hashable {
     public var mapping: Mapping
     /// Where changes recorded under this version are sent (sinks, welcome mail).
     public var outbox: OutboxTargets
+    /// Earlier versions whose routes some facts still follow (see ``AccessStore/pinnedVersions()``),
+    /// loaded by whoever parses mapping files.
+    public var earlier: [Int64: Mapping] = [:]
 
     public init(id: Int64, hash: String, mapping: Mapping, outbox: OutboxTargets = OutboxTargets()) {
         self.id = id

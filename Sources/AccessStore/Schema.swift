@@ -147,6 +147,7 @@ enum Schema {
                 CREATE INDEX inbound_deliveries_instance ON inbound_deliveries(instance, id);
                 """)
         }
+        registerRemapping(&migrator)
         return migrator
     }
 }

@@ -25,6 +25,10 @@ public struct AdminAction: Sendable, Hashable, Codable {
         case restore(course: String)
         case setExpiry(course: String, at: Date)
         case removeExpiry(course: String)
+        /// A payment action taken through the provider's API (a refund, a cancel), noted so
+        /// it shows in the timeline with its actor. It changes no access by itself: the
+        /// provider's own facts (and the subscription change recorded with it) do.
+        case providerAction(name: String, reference: String?, summary: String)
 
         public var name: String {
             switch self {
@@ -33,6 +37,7 @@ public struct AdminAction: Sendable, Hashable, Codable {
             case .restore: "restore"
             case .setExpiry: "set_expiry"
             case .removeExpiry: "remove_expiry"
+            case .providerAction: "provider_action"
             }
         }
 
@@ -40,7 +45,7 @@ public struct AdminAction: Sendable, Hashable, Codable {
         public var course: String? {
             switch self {
             case .grant(.course(let id), _): id
-            case .grant: nil
+            case .grant, .providerAction: nil
             case .revoke(let course, _), .restore(let course), .setExpiry(let course, _),
                  .removeExpiry(let course): course
             }

@@ -24,7 +24,7 @@ struct CourseOverrides {
             case .removeExpiry(let course):
                 expiries[course] = ExpiryOverride(position: position, date: nil,
                                                   cause: Cause(fact: fact.key, role: .expiry))
-            case .grant:
+            case .grant, .providerAction:
                 continue
             }
         }

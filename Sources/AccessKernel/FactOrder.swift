@@ -30,7 +30,7 @@ extension Event {
             case .grant: 0
             case .revoke: 3
             case .restore: 4
-            case .setExpiry, .removeExpiry: 5
+            case .setExpiry, .removeExpiry, .providerAction: 5
             }
         case .detailsChanged: 6
         }

@@ -101,8 +101,12 @@ struct SourceLifecycle {
                 cancellation = nil
             case .cancelled(let cancel):
                 // The first cancellation decides: the provider's echo of an admin's cancel
-                // must not apply the provider policy on top.
-                if cancellation == nil { cancellation = (fact, cancel) }
+                // must not apply the provider policy on top. The echo may be stamped before
+                // the admin's fact (the provider's clock, whole seconds), so an admin's cancel
+                // also replaces a provider's report standing before it.
+                if cancellation == nil || (cancel.initiator == .admin && cancellation?.1.initiator == .provider) {
+                    cancellation = (fact, cancel)
+                }
                 periodEnd = cancel.periodEnd ?? periodEnd
             case .paymentFailed:
                 if failed == nil { failed = fact }

@@ -7,6 +7,10 @@ public protocol CustomerDirectory: Sendable {
     /// Customers whose name, email or former email contains `query` (case- and
     /// accent-insensitive), ordered by id, `limit` at most, after the customer id `after`
     /// (paging). An empty query lists everyone. Fast on a million customers.
+    ///
+    /// A substring needs three characters or more; a two-character query matches the start
+    /// of a word of the name or of an email, a one-character query the start of an email.
+    /// Erased customers are never found.
     func searchCustomers(_ query: String, limit: Int, after: Int64?) async throws -> [CustomerSummary]
 
     /// A course's customers with their access, optionally of one status (`active`,
@@ -18,6 +22,10 @@ public protocol CustomerDirectory: Sendable {
 
     /// Anonymises a customer's personal data (name, emails, and the name and email inside
     /// their facts), keeping the financial facts; returns `false` when there is no such customer.
+    ///
+    /// The email becomes a placeholder (``ErasedCustomer/placeholderEmail(for:)``) and former
+    /// emails stop finding the customer. Messages not yet delivered keep the address they
+    /// were written with, so the course site still hears about the access they report.
     func erase(customerID: Int64, now: Date) async throws -> Bool
 }
 

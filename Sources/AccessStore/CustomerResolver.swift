@@ -46,12 +46,14 @@ struct CustomerResolver {
             if let id = try db.value(Int64.self, "SELECT customer_id FROM customer_emails WHERE email = ?", [email]) {
                 if let name = fact.customer.name, !name.isEmpty {
                     try db.run("UPDATE customers SET name = ? WHERE id = ? AND name IS NULL", [name, id])
+                    if db.changesCount > 0 { try CustomerSearchIndex.refresh(customer: id, in: db) }
                 }
                 return id
             }
             try db.run("INSERT INTO customers (email, name, created_at) VALUES (?, ?, ?)", [email, fact.customer.name, millis(now)])
             let id = db.lastInsertedRowID
             try db.run("INSERT INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)", [email, id, millis(now)])
+            try CustomerSearchIndex.refresh(customer: id, in: db)
             created.append(id)
             return id
         }
@@ -85,6 +87,8 @@ struct CustomerResolver {
     /// A details change renames the customer or moves them to a new email, keeping the old
     /// one as an alias. An email that belongs to another customer is left alone (the admin
     /// API refuses such a change before it becomes a fact).
+    ///
+    /// The customer's search row is rewritten in the same transaction.
     private func applyDetails(of fact: Fact, to customer: Int64) throws {
         guard case .detailsChanged(let details) = fact.event else { return }
         if let name = details.name {
@@ -93,9 +97,11 @@ struct CustomerResolver {
         if let raw = details.email, EmailAddress.isPlausible(raw) {
             let email = EmailAddress.normalise(raw)
             let owner = try db.value(Int64.self, "SELECT customer_id FROM customer_emails WHERE email = ?", [email])
-            guard owner == nil || owner == customer else { return }
-            try db.run("INSERT OR IGNORE INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)", [email, customer, millis(now)])
-            try db.run("UPDATE customers SET email = ? WHERE id = ?", [email, customer])
+            if owner == nil || owner == customer {
+                try db.run("INSERT OR IGNORE INTO customer_emails (email, customer_id, added_at) VALUES (?, ?, ?)", [email, customer, millis(now)])
+                try db.run("UPDATE customers SET email = ? WHERE id = ?", [email, customer])
+            }
         }
+        try CustomerSearchIndex.refresh(customer: customer, in: db)
     }
 }

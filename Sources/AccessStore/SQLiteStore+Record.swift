@@ -30,6 +30,7 @@ extension SQLiteStore {
         var resolver = CustomerResolver(db: db, now: now, scratch: scratch)
         var results: [RecordOutcome.FactResult] = []
         var affected = Set<Int64>()
+        var erased: [Int64] = []
         for encoded in facts {
             let fact = encoded.fact
             try db.run("""
@@ -45,6 +46,7 @@ extension SQLiteStore {
             scratch.facts[sequence] = fact
             if let customer = try resolver.attach(fact, sequence: sequence) {
                 results.append(.recorded(customerID: customer))
+                if case .detailsChanged(let details) = fact.event, details.erased { erased.append(customer) }
             } else {
                 results.append(.pending)
             }
@@ -56,7 +58,7 @@ extension SQLiteStore {
             events += try materialiser.recompute(customer)
         }
         try OutboxWriter(db: db, targets: mapping.outbox, now: now, scratch: scratch)
-            .write(newCustomers: resolver.created, events: events)
+            .write(newCustomers: resolver.created, events: events, erased: erased)
         return RecordOutcome(results: results, events: events, newCustomers: resolver.created)
     }
 

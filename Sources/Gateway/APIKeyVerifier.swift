@@ -23,10 +23,11 @@ final class APIKeyVerifier: Sendable {
         guard let secret = Self.bearerToken(request.headers[.authorization]) else { throw GatewayError.missingKey }
         let now = ContinuousClock.now
         let key: APIKey
+        let generation = cache.generation
         if let cached = cache.key(for: secret, at: now) {
             key = cached
         } else if let stored = try await store.key(secret: secret) {
-            cache.remember(stored, for: secret, until: now + lifetime)
+            cache.remember(stored, for: secret, until: now + lifetime, readAt: generation)
             key = stored
         } else {
             throw GatewayError.invalidKey
@@ -35,6 +36,12 @@ final class APIKeyVerifier: Sendable {
             throw GatewayError(.forbidden, code: "forbidden", message: "this needs a key with the \(scope.rawValue) scope")
         }
         return key
+    }
+
+    /// Forgets a revoked key, so the next request carrying it is refused at once rather
+    /// than when its cache entry would have run out.
+    func forget(keyID: Int64) {
+        cache.forget(keyID: keyID)
     }
 
     /// The token of `Bearer TOKEN` (scheme in any case), or `nil`; byte-level, as it runs
@@ -56,9 +63,13 @@ final class APIKeyVerifier: Sendable {
 /// Verified keys by secret, each until a deadline; only keys that exist are kept, so its
 /// size is bounded by the number of keys in use.
 private final class KeyCache: @unchecked Sendable {
-    // Safe: every access to `entries` holds `lock`.
+    // Safe: every access to `entries` and `revocations` holds `lock`.
     private let lock = NSLock()
     private var entries: [String: (key: APIKey, until: ContinuousClock.Instant)] = [:]
+    private var revocations: UInt64 = 0
+
+    /// Changes with every revocation; a key read before one is not remembered.
+    var generation: UInt64 { lock.withLock { revocations } }
 
     func key(for secret: String, at now: ContinuousClock.Instant) -> APIKey? {
         lock.withLock {
@@ -67,8 +78,18 @@ private final class KeyCache: @unchecked Sendable {
         }
     }
 
-    func remember(_ key: APIKey, for secret: String, until deadline: ContinuousClock.Instant) {
+    func forget(keyID: Int64) {
         lock.withLock {
+            revocations &+= 1
+            entries = entries.filter { $0.value.key.id != keyID }
+        }
+    }
+
+    /// Keeps a key read from the store when no key was revoked since `generation` (the
+    /// read may have raced the revocation).
+    func remember(_ key: APIKey, for secret: String, until deadline: ContinuousClock.Instant, readAt generation: UInt64) {
+        lock.withLock {
+            guard generation == revocations else { return }
             if entries.count >= 1024 { entries.removeAll(keepingCapacity: true) }
             entries[secret] = (key, deadline)
         }

@@ -7,10 +7,15 @@ import Logging
 /// `POST /webhooks/{instance}`: verify a delivery with its instance's adapter, record its
 /// facts through the group committer, and answer only once they are durable.
 /// `GET` and `HEAD` on the same path answer 200 for providers' URL checks.
+///
+/// What every `POST` came to (recorded, duplicate, ignored, rejected, with the status
+/// answered) is noted in the ``InboundJournal``, which writes it off the request path.
 struct WebhookEndpoint: Sendable {
-    let instances: WebhookInstances
+    /// The live mapping's adapters, read once per request.
+    let instances: @Sendable () -> WebhookInstances
     let committer: GroupCommitter
     let maxBodySize: Int
+    let journal: InboundJournal?
     let logger: Logger
 
     func add(to router: Router<BasicRequestContext>) {
@@ -22,7 +27,7 @@ struct WebhookEndpoint: Sendable {
     /// Answers a URL check: 200 for a configured instance.
     private func check(context: BasicRequestContext, body: Bool) throws -> Response {
         let id = context.parameters.get("instance") ?? ""
-        guard instances.adapters[id] != nil else { throw GatewayError.unknownInstance(id) }
+        guard instances().adapters[id] != nil else { throw GatewayError.unknownInstance(id) }
         guard body else { return Response(status: .ok) }
         var answer = JSONObject()
         answer.field("status", "ok")
@@ -30,8 +35,24 @@ struct WebhookEndpoint: Sendable {
         return answer.response(status: .ok)
     }
 
+    /// Receives a delivery and notes what it came to, refusals included.
     private func receive(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let id = context.parameters.get("instance") ?? ""
+        let receivedAt = Date()
+        do {
+            let (response, entry) = try await handle(request, instance: id, receivedAt: receivedAt)
+            journal?.note(entry)
+            return response
+        } catch {
+            let refusal = error as? GatewayError ?? .internalError
+            journal?.note(InboundDelivery(instance: String(id.prefix(100)), receivedAt: receivedAt, outcome: .rejected,
+                                          httpStatus: refusal.status.code, detail: refusal.message))
+            throw error
+        }
+    }
+
+    private func handle(_ request: Request, instance id: String,
+                        receivedAt: Date) async throws -> (Response, InboundDelivery) {
         let adapter = try adapter(for: id)
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodySize {
             throw GatewayError.bodyTooLarge(limit: maxBodySize)
@@ -45,7 +66,7 @@ struct WebhookEndpoint: Sendable {
         }
         let inbound = InboundRequest(method: request.method.rawValue,
                                      headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
-                                     body: Array(buffer.readableBytesView), receivedAt: Date())
+                                     body: Array(buffer.readableBytesView), receivedAt: receivedAt)
         let verdict: Verdict
         do {
             verdict = try adapter.verify(inbound)
@@ -54,21 +75,30 @@ struct WebhookEndpoint: Sendable {
         }
         switch verdict {
         case .ignored(let reason):
-            return Self.ignored(reason)
+            return (Self.ignored(reason), InboundDelivery(instance: id, receivedAt: receivedAt, outcome: .ignored,
+                                                          httpStatus: 200, detail: reason))
         case .facts(let facts) where facts.isEmpty:
-            return Self.ignored("the delivery carries no facts")
+            let reason = "the delivery carries no facts"
+            return (Self.ignored(reason), InboundDelivery(instance: id, receivedAt: receivedAt, outcome: .ignored,
+                                                          httpStatus: 200, detail: reason))
         case .facts(let facts):
             let outcome = try await committer.record(facts)
             var answer = JSONObject()
             let isDuplicate = outcome.results.allSatisfy { $0 == .duplicate }
             answer.field("status", isDuplicate ? "duplicate" : "recorded")
             answer.field("facts", facts.count)
-            return answer.response(status: .ok)
+            let duplicates = outcome.results.count { $0 == .duplicate }
+            let entry = InboundDelivery(
+                instance: id, receivedAt: receivedAt, outcome: isDuplicate ? .duplicate : .recorded, httpStatus: 200,
+                detail: isDuplicate ? "every fact was recorded before"
+                    : "\(facts.count - duplicates) facts recorded" + (duplicates > 0 ? ", \(duplicates) recorded before" : ""),
+                factKeys: facts.map(\.key.rawValue))
+            return (answer.response(status: .ok), entry)
         }
     }
 
     private func adapter(for id: String) throws -> any ProviderAdapter {
-        guard let adapter = instances.adapters[id] else { throw GatewayError.unknownInstance(id) }
+        guard let adapter = instances().adapters[id] else { throw GatewayError.unknownInstance(id) }
         return adapter
     }
 

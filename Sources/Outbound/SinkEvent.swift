@@ -12,6 +12,9 @@ public struct SinkEvent: Sendable, Hashable {
         case accessExpired = "access.expired"
         case accessRestored = "access.restored"
         case customerCreated = "customer.created"
+        /// The customer asked to be forgotten: the receiver deletes or anonymises the user
+        /// with this email. Sent before Coursegate scrubs the email.
+        case customerErased = "customer.erased"
     }
 
     /// The largest body a sink is sent: 20 kB, as PROVIDERS.md promises receivers.

@@ -11,5 +11,6 @@ struct Coursegate: AsyncParsableCommand {
             may open which course, keeps that durable in SQLite, and tells the course site.
             """,
         subcommands: [ServeCommand.self, KeysCommand.self, MappingCommand.self, AccessCommand.self, OutboxCommand.self,
-                      ReconcileCommand.self])
+                      ReconcileCommand.self, CustomersCommand.self, ImportCommand.self, ExportCommand.self,
+                      DeliveriesCommand.self])
 }

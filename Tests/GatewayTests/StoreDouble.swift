@@ -73,3 +73,14 @@ struct StoreDouble: AccessStore {
         try await base.queueWelcome(customerID: customerID, course: course, now: now)
     }
 }
+
+extension StoreDouble: CustomerDirectory {
+    func searchCustomers(_ query: String, limit: Int, after: Int64?) async throws -> [CustomerSummary] {
+        try await base.searchCustomers(query, limit: limit, after: after)
+    }
+    func courseMembers(course: String, status: String?, limit: Int, after: Int64?) async throws -> [CourseMember] {
+        try await base.courseMembers(course: course, status: status, limit: limit, after: after)
+    }
+    func activeCounts() async throws -> [String: Int] { try await base.activeCounts() }
+    func erase(customerID: Int64, now: Date) async throws -> Bool { try await base.erase(customerID: customerID, now: now) }
+}

@@ -36,7 +36,8 @@ struct SinkEventTests {
     @Test("every kind is written with its dotted type name")
     func kindNames() {
         #expect(SinkEvent.Kind.allCases.map(\.rawValue)
-                == ["access.granted", "access.revoked", "access.expired", "access.restored", "customer.created"])
+                == ["access.granted", "access.revoked", "access.expired", "access.restored", "customer.created",
+                    "customer.erased"])
     }
 
     @Test("a body over 20 kB is refused, one at the limit is not")

@@ -20,17 +20,26 @@ public protocol FactRecorder: Sendable {
 /// `import`), so it shows in the customer's timeline and reaches the sinks like any other.
 public struct SupportDesk: Sendable {
     public let store: any SupportStore
-    public let mapping: MappingVersion
     public let recorder: any FactRecorder
+    private let source: @Sendable () -> (MappingVersion, [InstanceID: any ProviderAPI])
+
+    /// The mapping in force (the live one in the gateway).
+    public var mapping: MappingVersion { source().0 }
     /// Provider APIs by instance, for refunds, cancels and pauses.
-    public let providers: [InstanceID: any ProviderAPI]
+    public var providers: [InstanceID: any ProviderAPI] { source().1 }
 
     public init(store: any SupportStore, mapping: MappingVersion, recorder: any FactRecorder,
                 providers: [InstanceID: any ProviderAPI] = [:]) {
         self.store = store
-        self.mapping = mapping
         self.recorder = recorder
-        self.providers = providers
+        self.source = { (mapping, providers) }
+    }
+
+    /// A desk following the gateway's live mapping.
+    public init(store: any SupportStore, live: LiveMapping, recorder: any FactRecorder) {
+        self.store = store
+        self.recorder = recorder
+        self.source = { let current = live.current; return (current.version, current.providers) }
     }
 }
 

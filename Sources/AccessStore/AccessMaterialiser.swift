@@ -35,10 +35,12 @@ struct AccessMaterialiser {
     func derivedAccess(of customer: Int64, unpinned: Bool = false) throws -> [String: AccessState] {
         var facts: [Fact] = []
         var pinned: [FactKey: Mapping] = [:]
-        for row in try db.rows("SELECT seq, body, routing_version FROM facts WHERE customer_id = ? ORDER BY seq", [customer]) {
+        let pins = !unpinned && !mapping.earlier.isEmpty
+        for row in try db.rows("SELECT seq, recorded_at, body FROM facts WHERE customer_id = ? ORDER BY seq", [customer]) {
             let fact = try scratch.fact(row["seq"], body: row["body"])
             facts.append(fact)
-            if !unpinned, let version: Int64 = row["routing_version"], version != mapping.id, let earlier = mapping.earlier[version] {
+            if pins, let version = mapping.timeline.version(forRecordedAt: Date(millis: row["recorded_at"])),
+               version != mapping.id, let earlier = mapping.earlier[version] {
                 pinned[fact.key] = earlier
             }
         }

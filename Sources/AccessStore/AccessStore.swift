@@ -131,9 +131,12 @@ public struct MappingVersion: Sendable, Hashable {
     public var mapping: Mapping
     /// Where changes recorded under this version are sent (sinks, welcome mail).
     public var outbox: OutboxTargets
-    /// Earlier versions whose routes some facts still follow (see ``AccessStore/pinnedVersions()``),
-    /// loaded by whoever parses mapping files.
+    /// Earlier versions whose routes some facts still follow, by id (see
+    /// ``MappingChanges/pinnedVersions()``), loaded by whoever parses mapping files.
     public var earlier: [Int64: Mapping] = [:]
+    /// Which version was in force when (see ``MappingChanges/routingTimeline()``): a fact follows
+    /// the routes of the version in force when it was recorded, or when the last backfill ran.
+    public var timeline = RoutingTimeline()
 
     public init(id: Int64, hash: String, mapping: Mapping, outbox: OutboxTargets = OutboxTargets()) {
         self.id = id

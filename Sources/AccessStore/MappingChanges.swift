@@ -13,17 +13,22 @@ public protocol MappingChanges: Sendable {
     /// A stored version's file text, to parse again (rollback, pinned routes).
     func storedMapping(id: Int64) async throws -> StoredMappingText?
 
-    /// The versions facts are pinned to, other than the one in force, with their text.
+    /// The versions facts may still follow (in force since the last backfill), other than the
+    /// one in force, with their text.
     func pinnedVersions() async throws -> [StoredMappingText]
+
+    /// Which version was in force when, since the last backfill.
+    func routingTimeline() async throws -> RoutingTimeline
 
     /// What recomputing every customer under `version` would change, customer by customer,
     /// without changing anything.
     func diff(to version: MappingVersion, now: Date) async throws -> MappingDiff
 
-    /// Puts `version` in force. Every mode but `backfill` pins the facts recorded so far to
-    /// the version that was in force (their routes stay; new purchases follow `version`);
-    /// `backfill` starts a backfill (run it with ``runBackfill(_:under:batchSize:now:progress:)``).
-    /// Either way it is recorded.
+    /// Puts `version` in force. Facts recorded so far keep following the version that was in
+    /// force (new purchases follow `version`), except with `backfill`, which moves every fact
+    /// to `version` and starts a backfill (run it with ``runBackfill(_:under:batchSize:now:progress:)``).
+    /// Nothing but the activation is written: which routes a fact follows is read off the
+    /// timeline of activations.
     func activate(_ version: MappingVersion, mode: MappingActivation.Mode, actor: String, now: Date) async throws -> MappingActivation
 
     /// A backfill that was started and not finished (a crash, or a stopped command).
@@ -58,6 +63,39 @@ public struct MappingActivation: Sendable, Hashable, Codable {
     public var at: Date
     /// The backfill it started, if any.
     public var backfill: Backfill?
+}
+
+/// Which mapping version was in force when, since the last backfill: what tells the routes a
+/// fact follows without writing anything to the facts.
+public struct RoutingTimeline: Sendable, Hashable {
+    /// Activations since the last backfill (that one included), oldest first.
+    public var activations: [(at: Date, version: Int64)]
+    /// When the last backfill started: every fact recorded before follows its version.
+    public var lastBackfill: Date?
+
+    public init(activations: [(at: Date, version: Int64)] = [], lastBackfill: Date? = nil) {
+        self.activations = activations
+        self.lastBackfill = lastBackfill
+    }
+
+    /// The version whose routes a fact recorded at `recordedAt` follows, or `nil` (the one in force).
+    public func version(forRecordedAt recordedAt: Date) -> Int64? {
+        let moment = max(recordedAt, lastBackfill ?? recordedAt)
+        return activations.last { $0.at <= moment }?.version
+    }
+
+    public static func == (lhs: RoutingTimeline, rhs: RoutingTimeline) -> Bool {
+        lhs.lastBackfill == rhs.lastBackfill && lhs.activations.map(\.at) == rhs.activations.map(\.at)
+            && lhs.activations.map(\.version) == rhs.activations.map(\.version)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lastBackfill)
+        for activation in activations {
+            hasher.combine(activation.at)
+            hasher.combine(activation.version)
+        }
+    }
 }
 
 /// A stored mapping file.

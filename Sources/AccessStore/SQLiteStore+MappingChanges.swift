@@ -28,11 +28,25 @@ extension SQLiteStore: MappingChanges {
 
     public func pinnedVersions() async throws -> [StoredMappingText] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM mapping_versions WHERE id IN (SELECT DISTINCT routing_version FROM facts WHERE routing_version IS NOT NULL)
-                ORDER BY id
-                """).map(Self.mappingText)
+            let timeline = try Self.timeline(in: db)
+            let current = timeline.activations.last?.version
+            let versions = Set(timeline.activations.map(\.version)).subtracting([current].compactMap { $0 })
+            return try versions.sorted().compactMap { id in
+                try Row.fetchOne(db, sql: "SELECT * FROM mapping_versions WHERE id = ?", arguments: [id]).map(Self.mappingText)
+            }
         }
+    }
+
+    public func routingTimeline() async throws -> RoutingTimeline {
+        try await pool.read { db in try Self.timeline(in: db) }
+    }
+
+    static func timeline(in db: Database) throws -> RoutingTimeline {
+        let backfill = try Row.fetchOne(db, sql: "SELECT id, at FROM mapping_activations WHERE mode = 'backfill' ORDER BY id DESC LIMIT 1")
+        let since: Int64 = backfill?["id"] ?? 0
+        let rows = try Row.fetchAll(db, sql: "SELECT version, at FROM mapping_activations WHERE id >= ? ORDER BY id", arguments: [since])
+        return RoutingTimeline(activations: rows.map { (at: Date(millis: $0["at"]), version: $0["version"]) },
+                               lastBackfill: (backfill?["at"] as Int64?).map(Date.init(millis:)))
     }
 
     public func diff(to version: MappingVersion, now: Date) async throws -> MappingDiff {
@@ -80,11 +94,6 @@ extension SQLiteStore: MappingChanges {
     public func activate(_ version: MappingVersion, mode: MappingActivation.Mode, actor: String,
                          now: Date) async throws -> MappingActivation {
         try await pool.write { db in
-            let previous = try Int64.fetchOne(db, sql: "SELECT version FROM mapping_activations ORDER BY id DESC LIMIT 1")
-            if mode != .backfill, let previous, previous != version.id {
-                // What was bought so far keeps the routes it was bought under.
-                try db.execute(sql: "UPDATE facts SET routing_version = ? WHERE routing_version IS NULL", arguments: [previous])
-            }
             try db.execute(sql: "INSERT INTO mapping_activations (version, mode, actor, at) VALUES (?, ?, ?, ?)",
                            arguments: [version.id, mode.rawValue, actor, millis(now)])
             let id = db.lastInsertedRowID
@@ -133,8 +142,6 @@ extension SQLiteStore: MappingChanges {
                 let materialiser = AccessMaterialiser(db: db, mapping: unpinned, now: now, scratch: scratch)
                 var events: [AccessEvent] = []
                 for customer in customers {
-                    try db.execute(sql: "UPDATE facts SET routing_version = NULL WHERE customer_id = ? AND routing_version IS NOT NULL",
-                                   arguments: [customer])
                     events += try materialiser.recompute(customer)
                 }
                 try OutboxWriter(db: db, targets: version.outbox, now: now, scratch: scratch).write(newCustomers: [], events: events)

@@ -1,14 +1,12 @@
 import GRDB
 
 extension Schema {
-    /// Mapping edits applied while serving: which mapping is in force since when, which
-    /// facts stay on the routes they were bought under, and backfills that can resume.
+    /// Mapping edits applied while serving: which mapping is in force since when (a fact
+    /// follows the routes of the version in force when it was recorded, until a backfill
+    /// moves everything to the version it applies), and backfills that can resume.
     static func registerRemapping(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v6: mapping activations, pinned routes, backfills") { db in
             try db.execute(sql: """
-                -- The mapping version whose routes a fact follows; NULL: the mapping in force.
-                -- Set when a mapping is applied to new purchases only, cleared by a backfill.
-                ALTER TABLE facts ADD COLUMN routing_version INTEGER REFERENCES mapping_versions(id);
                 -- Every mapping put in force, in order; the last one is in force.
                 CREATE TABLE mapping_activations (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,

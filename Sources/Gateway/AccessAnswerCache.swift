@@ -88,6 +88,17 @@ public final class AccessAnswerCache: Sendable {
         }
     }
 
+    /// Forgets every answer (the mapping was swapped); a read racing this is not cached.
+    public func invalidateAll() {
+        state.withLock { state in
+            state.generation &+= 1
+            state.forgottenBefore = state.generation
+            state.entries.removeAll(keepingCapacity: true)
+            state.keysByCustomer.removeAll(keepingCapacity: true)
+            state.invalidatedAt.removeAll(keepingCapacity: true)
+        }
+    }
+
     private static func key(_ email: String, _ course: String) -> String {
         EmailAddress.normalise(email) + "\u{0}" + course
     }

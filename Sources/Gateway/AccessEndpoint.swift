@@ -8,7 +8,8 @@ import Hummingbird
 struct AccessEndpoint: Sendable {
     let store: any AccessStore
     let answers: AccessAnswerCache
-    let mapping: Mapping
+    /// The live mapping's courses, read once per request.
+    let mapping: @Sendable () -> Mapping
     let keys: APIKeyVerifier
 
     func add(to router: Router<BasicRequestContext>) {
@@ -23,7 +24,7 @@ struct AccessEndpoint: Sendable {
             throw GatewayError(.badRequest, code: "missing_parameter",
                                message: "ask as /v1/access?email=EMAIL&course=COURSE")
         }
-        guard let course = mapping.courses[courseID] else {
+        guard let course = mapping().courses[courseID] else {
             throw GatewayError(.notFound, code: "unknown_course", message: "no course \(courseID) in the mapping")
         }
         if let status = answers.status(email: email, course: courseID, now: Date()) {

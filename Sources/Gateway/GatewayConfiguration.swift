@@ -22,6 +22,10 @@ public struct GatewayConfiguration: Sendable {
     public var accessAnswerLifetime: Duration
     /// How often the outbox worker looks for deliveries nothing told it about (written by the CLI).
     public var outboxPollInterval: Duration = .seconds(1)
+    /// How often the mapping file (and versions put in force by the CLI) are checked.
+    public var mappingCheckInterval: Duration = .seconds(1)
+    /// Whether the mapping file is watched and SIGHUP reloads it (`POST /v1/mapping/reload` always works).
+    public var watchMapping = true
     /// Timeouts and limits of the libcurl client deliveries go through.
     public var outboundClient = CurlClient.Configuration()
 

@@ -18,7 +18,8 @@ public actor GroupCommitter: Service {
     }
 
     private let store: any AccessStore
-    private let mapping: MappingVersion
+    /// The mapping each commit records under: read once per commit, so a reload applies from the next one.
+    private let mapping: @Sendable () -> MappingVersion
     private let maxBatch: Int
     private let answers: AccessAnswerCache?
     private let outbox: OutboxWorker?
@@ -39,6 +40,12 @@ public actor GroupCommitter: Service {
     /// A committer recording into `store` under `mapping`, at most `maxBatch` deliveries per
     /// transaction, forgetting cached access answers of the customers each commit touched.
     public init(store: any AccessStore, mapping: MappingVersion, maxBatch: Int = 512,
+                answers: AccessAnswerCache? = nil, outbox: OutboxWorker? = nil, logger: Logger) {
+        self.init(store: store, mapping: { mapping }, maxBatch: maxBatch, answers: answers, outbox: outbox, logger: logger)
+    }
+
+    /// A committer recording under whatever mapping `mapping` gives at each commit (the live one).
+    public init(store: any AccessStore, mapping: @escaping @Sendable () -> MappingVersion, maxBatch: Int = 512,
                 answers: AccessAnswerCache? = nil, outbox: OutboxWorker? = nil, logger: Logger) {
         self.store = store
         self.outbox = outbox
@@ -88,8 +95,9 @@ public actor GroupCommitter: Service {
     private func commit(_ batch: [Delivery]) async {
         let now = Date()
         let started = ContinuousClock.now
+        let version = mapping()
         do {
-            let outcomes = try await store.record(groups: batch.map(\.facts), under: mapping, now: now)
+            let outcomes = try await store.record(groups: batch.map(\.facts), under: version, now: now)
             answers?.invalidate(outcomes.reduce(into: Set<Int64>()) { $0.formUnion($1.touchedCustomers) })
             if outcomes.contains(where: { !$0.events.isEmpty || !$0.newCustomers.isEmpty }) { await outbox?.wake() }
             count(batch.count, transactions: 1)
@@ -109,7 +117,7 @@ public actor GroupCommitter: Service {
                            metadata: ["deliveries": "\(batch.count)", "error": "\(error)"])
             for delivery in batch {
                 do {
-                    let outcome = try await store.record(delivery.facts, under: mapping, now: now)
+                    let outcome = try await store.record(delivery.facts, under: version, now: now)
                     answers?.invalidate(outcome.touchedCustomers)
                     await outbox?.wake()
                     count(1, transactions: 1)

@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// before the first interval passes.
 public struct Sweeper: Service {
     private let store: any AccessStore
-    private let mapping: MappingVersion
+    private let mapping: @Sendable () -> MappingVersion
     private let interval: Duration
     private let answers: AccessAnswerCache?
     private let outbox: OutboxWorker?
@@ -19,6 +19,12 @@ public struct Sweeper: Service {
     /// A sweeper over `store` under `mapping`, every `interval`, forgetting cached access
     /// answers of the customers it expired.
     public init(store: any AccessStore, mapping: MappingVersion, interval: Duration,
+                answers: AccessAnswerCache? = nil, outbox: OutboxWorker? = nil, logger: Logger) {
+        self.init(store: store, mapping: { mapping }, interval: interval, answers: answers, outbox: outbox, logger: logger)
+    }
+
+    /// A sweeper expiring access under whatever mapping `mapping` gives at each sweep (the live one).
+    public init(store: any AccessStore, mapping: @escaping @Sendable () -> MappingVersion, interval: Duration,
                 answers: AccessAnswerCache? = nil, outbox: OutboxWorker? = nil, logger: Logger) {
         self.outbox = outbox
         self.store = store
@@ -43,7 +49,7 @@ public struct Sweeper: Service {
     @discardableResult
     public func sweep(now: Date) async -> [AccessEvent] {
         do {
-            let events = try await store.sweep(under: mapping, now: now)
+            let events = try await store.sweep(under: mapping(), now: now)
             answers?.invalidate(events.map(\.customerID))
             if !events.isEmpty {
                 await outbox?.wake()

@@ -5,7 +5,8 @@ import MappingConfig
 /// `coursegate mapping …`: work with mapping files.
 struct MappingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mapping", abstract: "Check mapping files.", subcommands: [Check.self])
+        commandName: "mapping", abstract: "Check, diff, apply and roll back mapping files.",
+        subcommands: [Check.self, Diff.self, Apply.self, Rollback.self, Status.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

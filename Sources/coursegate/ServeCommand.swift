@@ -74,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         try await ServeBanner.ensureReadKey(in: database)
-        print("mapping \(mapping.path) version \(gateway.mapping.id) (\(mapping.hash.prefix(12))), database \(store.db)")
+        print("mapping \(mapping.path) version \(gateway.live.current.version.id) (\(mapping.hash.prefix(12))), database \(store.db)")
+        print("watching \(mapping.path) for edits (SIGHUP and POST /v1/mapping/reload reload it too); new purchases follow an edit, `coursegate mapping apply --backfill` brings existing customers along")
         ServeBanner.flush()
         do {
             try await gateway.run()

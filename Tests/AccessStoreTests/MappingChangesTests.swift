@@ -43,10 +43,13 @@ struct MappingChangesTests {
     func newPurchasesOnly() async throws {
         let fixture = try await StoreFixture()
         _ = try await fixture.store.activate(fixture.version, mode: .start, actor: "test", now: Facts.day(1))
-        _ = try await fixture.record(Facts.purchase("1", email: "old@example.com"))
+        _ = try await fixture.record(Facts.purchase("1", email: "old@example.com"), at: Facts.day(1.5))
         var next = try await fixture.store.register(Self.bonusForOldProduct, hash: "bonus", path: "bonus.yaml", text: "")
         _ = try await fixture.store.activate(next, mode: .newPurchasesOnly, actor: "test", now: Facts.day(2))
         next.earlier = [fixture.version.id: StoreFixture.mapping]
+        next.timeline = try await fixture.store.routingTimeline()
+        #expect(next.timeline.version(forRecordedAt: Facts.day(1.5)) == fixture.version.id)
+        #expect(next.timeline.version(forRecordedAt: Facts.day(3)) == next.id)
 
         // The old customer's next fact recomputes them: their purchase stays on the old routes.
         _ = try await fixture.store.record([Facts.purchase("2", email: "old@example.com", items: [ItemKey(.product, "sub")])],

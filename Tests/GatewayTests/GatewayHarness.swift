@@ -52,13 +52,16 @@ struct GatewayHarness {
     static func make(mappingText: String = mappingText, registry: AdapterRegistry = registry,
                      environment: [String: String] = ["PROBE_TOKEN": ProbeDelivery.token],
                      configuration: GatewayConfiguration = GatewayConfiguration(port: 0),
-                     storeFailure: (any Error & Sendable)? = nil) async throws -> GatewayHarness {
+                     storeFailure: (any Error & Sendable)? = nil, mappingFile: String? = nil) async throws -> GatewayHarness {
         let path = temporaryPath("gateway.sqlite")
         var logger = Logger(label: "gateway-tests")
         logger.logLevel = .critical
         let store = try SQLiteStore(path: path, logger: logger)
-        let mapping = try MappingFile.parse(mappingText, path: "test.yaml", kinds: registry.kinds,
-                                            environment: environment)
+        let mapping = if let mappingFile {
+            try MappingFile.load(path: mappingFile, kinds: registry.kinds, environment: environment)
+        } else {
+            try MappingFile.parse(mappingText, path: "test.yaml", kinds: registry.kinds, environment: environment)
+        }
         let served: any AccessStore = if let storeFailure { StoreDouble(base: store, failure: storeFailure) } else { store }
         let gateway = try await buildGateway(configuration: configuration, store: served, mapping: mapping,
                                              registry: registry, environment: environment, logger: logger)

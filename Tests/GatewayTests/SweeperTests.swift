@@ -18,7 +18,7 @@ struct SweeperTests {
                                 OrderItem(key: ItemKey(.product, "12"), amount: 4900, currency: "USD"),
                             ])))
         // Recorded back then: active for 30 days.
-        _ = try await harness.store.record([purchase], under: harness.gateway.mapping, now: bought)
+        _ = try await harness.store.record([purchase], under: harness.gateway.live.current.version, now: bought)
         #expect(try await harness.store.accessStatus(email: "old@example.com", course: "web-basics").status.name == "active")
 
         let sweeper = harness.gateway.sweeper

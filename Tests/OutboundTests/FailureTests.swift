@@ -28,7 +28,9 @@ struct FailureTests {
     @Test("a server slower than the total timeout gives a timeout error")
     func slowServerTimesOut() async throws {
         try await LoopbackServer.run { port, record in
-            let client = CurlClient(configuration: .init(timeout: .milliseconds(300)))
+            // 2 s: long enough for the request to reach the route on a loaded machine, far
+            // below the route's 30 s.
+            let client = CurlClient(configuration: .init(timeout: .seconds(2)))
             let error = await #expect(throws: OutboundError.self) {
                 try await client.send(OutboundRequest(url: "http://127.0.0.1:\(port)/slow"))
             }

@@ -17,7 +17,7 @@ public actor OutboxWorker: Service {
     private let store: any AccessStore
     private let client: CurlClient
     private let channels: OutboxChannels
-    private let courses: [String: Course]
+    private let courses: @Sendable () -> [String: Course]
     private let pollInterval: Duration
     private let logger: Logger
     private var inFlight = Set<Int64>()
@@ -28,7 +28,8 @@ public actor OutboxWorker: Service {
     ///   - courses: the mapping's courses, for welcome mail titles, login URLs and templates.
     ///   - pollInterval: how often the outbox is looked at when nothing woke the worker (rows
     ///     written by the CLI, or by another process).
-    public init(store: any AccessStore, client: CurlClient, channels: OutboxChannels, courses: [String: Course],
+    public init(store: any AccessStore, client: CurlClient, channels: OutboxChannels,
+                courses: @escaping @Sendable () -> [String: Course],
                 pollInterval: Duration = .seconds(1), logger: Logger) {
         self.store = store
         self.client = client
@@ -119,7 +120,7 @@ public actor OutboxWorker: Service {
         case .sink(let name):
             outcome = await SinkDelivery(sink: channels.sinks[name], client: client).attempt(delivery)
         case .mail:
-            outcome = await MailDelivery(mail: channels.mail, courses: courses, client: client).attempt(delivery)
+            outcome = await MailDelivery(mail: channels.mail, courses: courses(), client: client).attempt(delivery)
         }
         let now = Date()
         let result: OutboxAttemptResult

@@ -26,7 +26,7 @@ public struct OutboxDelivery: Sendable, Hashable {
     public var messageID: String
     public var target: Target
     /// `access.granted`, `access.revoked`, `access.expired`, `access.restored`,
-    /// `customer.created` or `mail.welcome`.
+    /// `customer.created`, `mail.welcome`, `mail.hub_link` or `mail.hub_email_change`.
     public var topic: String
     public var customerID: Int64?
     public var course: String?
@@ -80,9 +80,11 @@ public struct OutboxPayload: Sendable, Hashable, Codable {
     public var status: String?
     /// When the access ends or ended.
     public var expiresAt: Date?
+    /// A hub mail's link (with its secret), removed once the mail is delivered or given up.
+    public var link: String?
 
     public init(at: Date, customerEmail: String, customerName: String? = nil, course: String? = nil,
-                orderReference: String? = nil, status: String? = nil, expiresAt: Date? = nil) {
+                orderReference: String? = nil, status: String? = nil, expiresAt: Date? = nil, link: String? = nil) {
         self.at = at
         self.customerEmail = customerEmail
         self.customerName = customerName
@@ -90,6 +92,7 @@ public struct OutboxPayload: Sendable, Hashable, Codable {
         self.orderReference = orderReference
         self.status = status
         self.expiresAt = expiresAt
+        self.link = link
     }
 }
 

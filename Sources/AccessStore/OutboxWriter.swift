@@ -2,8 +2,9 @@ import AccessKernel
 import Foundation
 import GRDB
 
-/// Writes outbox rows inside the record transaction: one per sink for each new customer
-/// and each access event, and a welcome mail per course a new customer was granted.
+/// Writes outbox rows inside the record transaction: one per sink for each new customer,
+/// each access event and each erased customer, and a welcome mail per course a new customer
+/// was granted.
 struct OutboxWriter {
     let db: Database
     let targets: OutboxTargets
@@ -11,9 +12,10 @@ struct OutboxWriter {
     let scratch: TransactionScratch
 
     /// Rows for what one record call did. New customers come first, so a receiver creates
-    /// the user before it is given a course.
-    func write(newCustomers: [Int64], events: [AccessEvent]) throws {
-        guard !targets.isEmpty, !(newCustomers.isEmpty && events.isEmpty) else { return }
+    /// the user before it is given a course; erasures come last, named by the email the
+    /// receiver knows (the store scrubs it only after this transaction, see `erase`).
+    func write(newCustomers: [Int64], events: [AccessEvent], erased: [Int64] = []) throws {
+        guard !targets.isEmpty, !(newCustomers.isEmpty && events.isEmpty && erased.isEmpty) else { return }
         let facts = Dictionary(scratch.facts.values.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let created = Set(newCustomers)
         for customer in newCustomers {
@@ -38,6 +40,15 @@ struct OutboxWriter {
                            event: event.sequence, payload: payload)
             }
         }
+        for customer in erased {
+            let person = try self.customer(customer)
+            // Erased before: the receiver was told then, under the address it knew.
+            guard !person.email.hasSuffix("@" + ErasedCustomer.domain) else { continue }
+            let payload = OutboxPayload(at: now, customerEmail: person.email, customerName: person.name)
+            for sink in targets.sinks {
+                try insert(target: .sink(sink), topic: "customer.erased", customer: customer, course: nil, event: nil, payload: payload)
+            }
+        }
     }
 
     /// Whether `event` is among the first grants a customer ever had: a new customer, or one
@@ -55,6 +66,13 @@ struct OutboxWriter {
         let person = try self.customer(customer)
         return try insert(target: .mail, topic: "mail.welcome", customer: customer, course: course, event: nil,
                           payload: OutboxPayload(at: now, customerEmail: person.email, customerName: person.name, course: course))
+    }
+
+    /// A hub mail (sign-in or email-change link) to `mail.to`, which for an email change is
+    /// not yet the customer's address.
+    func hubMail(_ mail: HubLinkMail, customer: Int64) throws -> Int64 {
+        try insert(target: .mail, topic: mail.topic, customer: customer, course: nil, event: nil,
+                   payload: OutboxPayload(at: now, customerEmail: mail.to, customerName: mail.name, link: mail.url))
     }
 
     /// The sink topic of an access event; an expiry change alone is not one of the events

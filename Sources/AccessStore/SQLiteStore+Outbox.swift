@@ -26,6 +26,7 @@ extension SQLiteStore {
 
     public func finishAttempt(_ id: Int64, result: OutboxAttemptResult, now: Date) async throws {
         try await pool.write { db in
+            if result.isFinal { try Self.scrubHubLink(id, in: db) }
             switch result {
             case .delivered:
                 try db.execute(sql: """
@@ -112,6 +113,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Removes a delivered (or dead) hub mail's link from its row, so the database keeps no
+    /// usable secret; a redelivered one then says to ask for a new link.
+    private static func scrubHubLink(_ id: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT topic, payload FROM outbox WHERE id = ?", arguments: [id]),
+              HubLinkMail.topics.contains(row["topic"]) else { return }
+        let text: String = row["payload"]
+        var payload = try Fact.makeDecoder().decode(OutboxPayload.self, from: Data(text.utf8))
+        guard payload.link != nil else { return }
+        payload.link = nil
+        let scrubbed = String(decoding: try Fact.makeEncoder().encode(payload), as: UTF8.self)
+        try db.execute(sql: "UPDATE outbox SET payload = ? WHERE id = ?", arguments: [scrubbed, id])
+    }
+
     private static func delivery(_ row: Row) throws -> OutboxDelivery {
         let payloadText: String = row["payload"]
         let payload = try Fact.makeDecoder().decode(OutboxPayload.self, from: Data(payloadText.utf8))
@@ -122,5 +136,13 @@ extension SQLiteStore {
                               nextAttemptAt: Date(millis: row["next_attempt_at"]), lastError: row["last_error"],
                               createdAt: Date(millis: row["created_at"]),
                               deliveredAt: (row["delivered_at"] as Int64?).map(Date.init(millis:)))
+    }
+}
+
+extension OutboxAttemptResult {
+    /// Delivered or dead: no further attempt follows on its own.
+    var isFinal: Bool {
+        if case .retry = self { return false }
+        return true
     }
 }

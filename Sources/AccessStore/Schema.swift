@@ -147,7 +147,26 @@ enum Schema {
                 CREATE INDEX inbound_deliveries_instance ON inbound_deliveries(instance, id);
                 """)
         }
+        migrator.registerMigration("v5: customer search, erasure") { db in
+            try db.execute(sql: """
+                -- One row per customer not erased (rowid = customer id): name and every email,
+                -- case- and accent-folded by the store (CustomerSearchIndex), each word after a
+                -- space. Kept in step in the transaction that creates, renames, re-emails or
+                -- erases the customer.
+                CREATE VIRTUAL TABLE customer_search USING fts5(text, tokenize = 'trigram');
+                -- Facts stay append-only, except that erasing a customer scrubs the name and
+                -- email out of their facts' bodies.
+                DROP TRIGGER facts_append_only_update;
+                CREATE TRIGGER facts_append_only_update BEFORE UPDATE OF key, occurred_at ON facts
+                BEGIN SELECT RAISE(ABORT, 'facts are append-only'); END;
+                CREATE TRIGGER facts_body_append_only BEFORE UPDATE OF body ON facts
+                WHEN (SELECT erased_at FROM customers WHERE id = OLD.customer_id) IS NULL
+                BEGIN SELECT RAISE(ABORT, 'facts are append-only'); END;
+                """)
+            try CustomerSearchIndex.rebuild(in: db)
+        }
         registerRemapping(&migrator)
+        registerHub(&migrator)
         return migrator
     }
 }

@@ -11,6 +11,8 @@ public struct MappingFile: Sendable {
     public var mapping: Mapping
     /// Sinks, mail and delivery settings.
     public var outbound: OutboundSettings
+    /// The customer hub's address and what customers may do there.
+    public var hub = HubSettings()
     /// Path as given, used in messages.
     public var path: String
     /// SHA-256 of the file's bytes, hex: the identity of a mapping version.
@@ -56,7 +58,9 @@ public struct MappingFile: Sendable {
             throw MappingRejection(issues: reader.issues.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
         let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-        return MappingFile(mapping: mapping, outbound: reader.outbound, path: path, hash: hash, text: text, warnings: reader.warnings)
+        var file = MappingFile(mapping: mapping, outbound: reader.outbound, path: path, hash: hash, text: text, warnings: reader.warnings)
+        file.hub = reader.hub
+        return file
     }
 
     private static func syntaxIssue(_ error: YamlError, path: String) -> MappingIssue {

@@ -9,6 +9,8 @@ struct MappingReader {
     private(set) var warnings: [MappingIssue] = []
     /// The sinks, mail and delivery sections, read by ``read(_:)``.
     private(set) var outbound = OutboundSettings()
+    /// The hub section, read by ``read(_:)``.
+    private(set) var hub = HubSettings()
 
     init(file: String, kinds: [ProviderKind], environment: [String: String]) {
         reader = NodeReader(file: file)
@@ -19,7 +21,7 @@ struct MappingReader {
     var issues: [MappingIssue] { reader.issues }
 
     mutating func read(_ root: Node) -> Mapping? {
-        let sections = Dictionary(reader.pairs(root, "", allowed: ["courses", "instances", "routes", "defaults", "sinks", "mail", "delivery"])
+        let sections = Dictionary(reader.pairs(root, "", allowed: ["courses", "instances", "routes", "defaults", "sinks", "mail", "delivery", "hub"])
             .map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
         var defaults = PolicyOverrides()
         if let node = sections["defaults"] {
@@ -37,6 +39,7 @@ struct MappingReader {
         let known = Mapping(courses: courses, instances: instances)
         let routes = sections["routes"].map { readRoutes($0, mapping: known) } ?? []
         outbound = readOutbound(sinks: sections["sinks"], mail: sections["mail"], delivery: sections["delivery"])
+        hub = readHub(sections["hub"])
         return Mapping(courses: courses, instances: instances, routes: routes)
     }
 

@@ -3,7 +3,7 @@ import AccessStore
 import Foundation
 import Outbound
 
-/// One attempt to send a mail delivery (the welcome mail) through the SMTP server.
+/// One attempt to send a mail delivery (a welcome mail, a hub link) through the SMTP server.
 struct MailDelivery {
     let mail: OutboxChannels.Mail?
     let courses: [String: Course]
@@ -13,7 +13,7 @@ struct MailDelivery {
         guard let mail else {
             return .retry("no mail server is configured now; the mail waits until one is", retryAfter: .seconds(3600))
         }
-        let message = Self.welcome(delivery, mail: mail, course: delivery.course.flatMap { courses[$0] })
+        let message = Self.message(delivery, mail: mail, course: delivery.course.flatMap { courses[$0] })
         do {
             try await client.sendMail(message, via: mail.server)
             return .delivered
@@ -23,6 +23,16 @@ struct MailDelivery {
         } catch {
             return .retry("\(error)", retryAfter: nil)
         }
+    }
+
+    /// The mail of a delivery, by its topic: a hub link, else the welcome mail.
+    static func message(_ delivery: OutboxDelivery, mail: OutboxChannels.Mail, course: Course?) -> MailMessage {
+        guard let template = HubMailText.template(topic: delivery.topic) else {
+            return welcome(delivery, mail: mail, course: course)
+        }
+        let (subject, body) = template.render(HubMailText.values(delivery.payload, hubURL: mail.hubURL))
+        return MailMessage.compose(from: mail.from, to: delivery.payload.customerEmail, subject: subject, body: body,
+                                   messageID: delivery.messageID)
     }
 
     /// The welcome mail of a delivery: the course's template, else the default one, filled in.
@@ -37,8 +47,13 @@ struct MailDelivery {
             "course_title": course?.title ?? payload.course ?? "",
             "login_url": course?.loginURL ?? "",
             "expires_at": payload.expiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+            "hub_url": mail.hubURL ?? "",
         ]
-        let (subject, body) = (course?.welcome ?? mail.defaultWelcome).render(values)
+        var (subject, body) = (course?.welcome ?? mail.defaultWelcome).render(values)
+        // Every receipt carries the hub link, also under a template that does not place it.
+        if let hub = mail.hubURL, !body.contains(hub) {
+            body += "\n\nYour purchases, courses and subscriptions: \(hub)\n"
+        }
         return MailMessage.compose(from: mail.from, to: payload.customerEmail, subject: subject, body: body,
                                    messageID: delivery.messageID)
     }

@@ -16,6 +16,8 @@ public struct OutboxChannels: Sendable {
         public var server: MailServer
         public var from: String
         public var defaultWelcome: MessageTemplate
+        /// The customer hub's address (`hub.url`), which every receipt-style mail links to.
+        public var hubURL: String?
     }
 
     public var sinks: [String: Sink]
@@ -48,7 +50,7 @@ public struct OutboxChannels: Sendable {
             }
             self.mail = Mail(server: MailServer(url: mail.server, username: username, password: password,
                                                 requireTLS: mail.requireTLS),
-                             from: mail.from, defaultWelcome: mail.welcome)
+                             from: mail.from, defaultWelcome: mail.welcome, hubURL: nil)
         }
         var policy = RetryPolicy(maxAttempts: settings.maxAttempts)
         if let schedule = settings.retrySchedule { policy.schedule = schedule.map { .seconds($0) } }

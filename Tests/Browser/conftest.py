@@ -144,8 +144,55 @@ class Gateway:
         return result
 
 
-def _mapping_text(smtp_port, http_port, with_hub):
+class MockThriveCartAPI:
+    """A stand-in for ThriveCart's API on a loopback port: answers the subscription actions
+    (`POST /cancelSubscription`, …) with success and keeps what it was asked, so the hub's
+    cancel goes through the real client to something that answers like ThriveCart."""
+
+    def __init__(self):
+        import http.server
+
+        calls = self.calls = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+                calls.append((self.path, {k: v[0] for k, v in form.items()}, self.headers.get("Authorization")))
+                self._answer(b'{"success": true}')
+
+            def do_GET(self):
+                self._answer(b'{"transactions": [], "meta": {"page": 1, "perPage": 25, "total": 0}}')
+
+            def _answer(self, body):
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+# tc-main's API key in the tests (the mock ThriveCart API does not check it).
+TC_API_KEY = "tc-browser-api-key"
+
+
+def _mapping_text(smtp_port, http_port, with_hub, thrivecart_api=None):
     text = (ROOT / "Examples" / "coursegate.yaml").read_text()
+    if thrivecart_api:
+        # tc-main reaches the mock API, and its subscription product (17, the recorded
+        # subscription order) opens the membership course.
+        text = text.replace("    kind: thrivecart\n", f"    kind: thrivecart\n    api_url: {thrivecart_api}\n", 1)
+        text = text.replace("routes:\n", 'routes:\n  - instance: tc-main\n    product: "17"\n    courses: [coaching-vault]\n', 1)
     text += f"""
 mail:
   server: smtp://127.0.0.1:{smtp_port}
@@ -201,22 +248,24 @@ def gateway():
     smtp_port = free_port()
     controller = Controller(mail, hostname="127.0.0.1", port=smtp_port)
     controller.start()
-    env = {**os.environ, **{k: os.environ.get(k, v) for k, v in SECRETS.items()}}
+    env = {**os.environ, **{k: os.environ.get(k, v) for k, v in SECRETS.items()}, "TC_MAIN_API_KEY": TC_API_KEY}
+    thrivecart = MockThriveCartAPI()
     db = str(pathlib.Path(folder) / "coursegate.sqlite")
     config = str(pathlib.Path(folder) / "coursegate.yaml")
     http_port = free_port()
     with_hub = os.environ.get("COURSEGATE_HUB_SECTION") != "0"
-    pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, with_hub))
+    pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, with_hub, thrivecart.url))
     if with_hub:
         # Until the mapping reader knows `hub:`, run without it rather than not at all.
         check = subprocess.run([BINARY, "mapping", "check", config], capture_output=True, text=True, env=env, cwd=ROOT)
         if check.returncode != 0 and "hub" in (check.stdout + check.stderr):
-            pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, False))
+            pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, False, thrivecart.url))
     created = subprocess.run([BINARY, "keys", "create", "--name", "browser", "--scope", "admin", "--db", db],
                              capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     admin_key = created.stdout.strip().splitlines()[-1].strip()
     process, base_url = _start_server(config, db, http_port, env, folder)
     gateway = Gateway(base_url, admin_key, db, config, mail, process, env)
+    gateway.thrivecart = thrivecart
     try:
         yield gateway
     finally:
@@ -226,6 +275,7 @@ def gateway():
         except subprocess.TimeoutExpired:
             process.kill()
         controller.stop()
+        thrivecart.stop()
 
 
 @pytest.fixture

@@ -12,8 +12,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import phone, shot
 
 
-def wait_text(browser, text, timeout=10):
+def wait_text(browser, text, timeout=30):
     WebDriverWait(browser, timeout).until(EC.text_to_be_present_in_element((By.TAG_NAME, "body"), text))
+
+
+def submit(browser, selector, timeout=30):
+    """Clicks a form's button and waits for the next page (a word on the old page, such as a
+    button's own label, must not pass for the answer)."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(browser, timeout).until(EC.staleness_of(page))
 
 
 def sign_in(browser, gateway, key=None):
@@ -90,14 +98,14 @@ def test_import_preview_then_apply_and_export_read_back(gateway, browser):
             "Ada Lovelace,ada.import@example.com,,css-mastery,\n"
             "Alan Turing,alan.import@example.com,,css-mastery,\n")
     browser.find_element(By.ID, "csv").send_keys(rows)
-    browser.find_element(By.CSS_SELECTOR, "#import-form button[name=preview]").click()
+    submit(browser, "#import-form button[name=preview]")
     wait_text(browser, "Preview")
     table = browser.find_element(By.ID, "rows").text
     assert "ada.import@example.com" in table and "alan.import@example.com" in table
     assert "2 new" in browser.find_element(By.ID, "report").text
     shot(browser, "admin-import-preview")
     assert "ada.import@example.com" not in gateway.cli("customers", "search", "import").stdout
-    browser.find_element(By.CSS_SELECTOR, "#import-form button[name=apply]").click()
+    submit(browser, "#import-form button[name=apply]")
     wait_text(browser, "Imported")
     shot(browser, "admin-import-applied")
     browser.get(gateway.base_url + "/admin/customers?q=import")

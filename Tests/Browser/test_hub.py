@@ -11,6 +11,14 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import ROOT, phone, shot
 
 
+def _alert(browser):
+    try:
+        browser.switch_to.alert
+        return True
+    except Exception:
+        return False
+
+
 def request_link(browser, gateway, email):
     browser.get(f"{gateway.base_url}/hub")
     field = browser.find_element(By.ID, "email")
@@ -70,18 +78,30 @@ def test_a_customer_signs_in_with_a_mailed_link_and_sees_their_courses(gateway, 
     page = browser.find_element(By.TAG_NAME, "main").text
     assert "Web Basics" in page and "active" in page
     assert "Mia Hub" in page
-    # The subscription is listed; tc-main has no provider API in this configuration, so the
-    # customer is told whom to write to instead of being offered a button that would fail.
     subscriptions = browser.find_element(By.ID, "subscriptions").text
     assert "active" in subscriptions
-    assert not browser.find_elements(By.CSS_SELECTOR, "button[value='cancel']")
-    assert "help@school.example.com" in subscriptions
+    assert "Coaching Vault" in page, "the subscription product opens the membership"
     shot(browser, "hub-me")
     phone(browser)
     browser.refresh()
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 400, f"the page is wider than the phone: {width}px"
     shot(browser, "hub-me-phone")
+
+    # Cancel the subscription: the hub asks ThriveCart to stop it, and the hub cancel policy
+    # (on_hub_cancel: revoke_now) ends the membership at once.
+    browser.set_window_size(1280, 900)
+    browser.get(f"{gateway.base_url}/hub/me")
+    browser.find_element(By.CSS_SELECTOR, "button[value='cancel']").click()
+    WebDriverWait(browser, 10).until(lambda b: _alert(b))
+    browser.switch_to.alert.accept()
+    WebDriverWait(browser, 15).until(lambda b: "cancel" in b.find_element(By.ID, "subscriptions").text.lower())
+    shot(browser, "hub-me-cancelled")
+    assert [call[0] for call in gateway.thrivecart.calls] == ["/cancelSubscription"]
+    assert gateway.thrivecart.calls[0][1]["subscription_id"] == "3498819"
+    shown = gateway.cli("access", "show", "mia.hub@example.com")
+    assert "coaching-vault: revoked (cancelled)" in shown.stdout, shown.stdout
+    assert "web-basics: active" in shown.stdout, "the one-off purchase is untouched"
 
     # The same link again: refused with a clear page and the form.
     browser.get(link)

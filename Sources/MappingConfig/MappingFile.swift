@@ -41,7 +41,10 @@ public struct MappingFile: Sendable {
                              environment: [String: String] = [:]) throws(MappingRejection) -> MappingFile {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: values are read as the reader asks for them (text, number,
+            // true/false), so YAML's implicit typing by regular expression, most of the time
+            // a 10,000-route file took to parse, is not needed.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw MappingRejection(issues: [MappingIssue(file: path, line: 1, key: "", message: "the file is empty")])
             }
             root = node

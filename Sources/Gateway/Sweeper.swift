@@ -39,6 +39,7 @@ public struct Sweeper: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 _ = await sweep(now: Date())
+                await pruneHub(now: Date())
                 try? await Task.sleep(for: interval)
             }
         }
@@ -46,6 +47,18 @@ public struct Sweeper: Service {
 
     /// One sweep at `now`; returns the access events it wrote. Errors are logged, not
     /// thrown: the next sweep tries again.
+    /// Deletes hub links and sessions that expired (they can no longer be used; keeping them
+    /// would only grow the file).
+    func pruneHub(now: Date) async {
+        guard let hub = store as? any HubTokens else { return }
+        do {
+            let removed = try await hub.pruneHub(now: now)
+            if removed > 0 { logger.debug("expired hub links and sessions removed", metadata: ["rows": "\(removed)"]) }
+        } catch {
+            logger.error("pruning expired hub links failed", metadata: ["error": "\(error)"])
+        }
+    }
+
     @discardableResult
     public func sweep(now: Date) async -> [AccessEvent] {
         do {

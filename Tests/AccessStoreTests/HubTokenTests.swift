@@ -93,4 +93,18 @@ import Testing
         #expect(try await fixture.store.hubLinksIssued(customerID: ann, kind: .signIn, since: Self.now.addingTimeInterval(1)) == 0)
         #expect(try await fixture.store.hubLinksIssued(customerID: ann, kind: .emailChange, since: .distantPast) == 0)
     }
+
+    @Test func expiredLinksAndSessionsArePrunedAndLiveOnesKept() async throws {
+        let (fixture, ann) = try await storeWithLink()
+        let store = fixture.store
+        try await store.startHubSession(hash: "live", customerID: ann, expiresAt: Self.now.addingTimeInterval(30 * 86_400), now: Self.now)
+        try await store.startHubSession(hash: "old", customerID: ann, expiresAt: Self.now.addingTimeInterval(3600), now: Self.now)
+        #expect(try await store.pruneHub(now: Self.now.addingTimeInterval(60)) == 0, "nothing has expired yet")
+        // A day after it expired the short session goes, and the link (24 h, then kept a day for
+        // the per-email rate limit) goes the day after; the long session stays.
+        #expect(try await store.pruneHub(now: Self.now.addingTimeInterval(86_400)) == 1)
+        #expect(try await store.pruneHub(now: Self.now.addingTimeInterval(3 * 86_400)) == 1)
+        #expect(try await store.hubSession(hash: "live", now: Self.now.addingTimeInterval(3 * 86_400)) == ann)
+        #expect(try await store.consumeHubLink(hash: Self.hash, kind: .signIn, now: Self.now) == nil, "the pruned link is gone")
+    }
 }

@@ -41,6 +41,12 @@ struct CustomerResolver {
     }
 
     private mutating func findOrCreate(_ fact: Fact, references: [Reference]) throws -> Int64? {
+        // A follow-up (refund, renewal, cancel, dispute) belongs to whoever owns its order or
+        // subscription, whatever email it carries: the buyer may have changed it at the
+        // provider, or been erased here, and a refund must reach the purchase it refunds.
+        if !Self.isPurchase(fact), let owner = try owner(of: references.filter { $0.kind != .customer }) {
+            return owner
+        }
         if let raw = fact.customer.email, EmailAddress.isPlausible(raw) {
             let email = EmailAddress.normalise(raw)
             if let id = try db.value(Int64.self, "SELECT customer_id FROM customer_emails WHERE email = ?", [email]) {
@@ -57,6 +63,15 @@ struct CustomerResolver {
             created.append(id)
             return id
         }
+        return try owner(of: references)
+    }
+
+    private static func isPurchase(_ fact: Fact) -> Bool {
+        if case .purchase = fact.event { true } else { false }
+    }
+
+    /// The customer the first known reference belongs to.
+    private func owner(of references: [Reference]) throws -> Int64? {
         for reference in references {
             if let id = try db.value(Int64.self, "SELECT customer_id FROM refs WHERE instance = ? AND kind = ? AND ref = ?", [reference.instance, reference.kind.rawValue, reference.id]) {
                 return id

@@ -13,7 +13,7 @@ struct OutboxCommand: AsyncParsableCommand {
             welcome mail. These commands work on the database file while the gateway runs: it picks \
             up a retried or redelivered message within a second.
             """,
-        subcommands: [List.self, Retry.self, Redeliver.self, Enable.self, Welcome.self])
+        subcommands: [List.self, Retry.self, Redeliver.self, Enable.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List deliveries, newest first.")
@@ -95,39 +95,6 @@ struct OutboxCommand: AsyncParsableCommand {
                 print("sink \(sink) is enabled; its waiting deliveries go now")
             } else {
                 print("sink \(sink) was not disabled")
-            }
-        }
-    }
-
-    struct Welcome: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Send a customer's welcome mail again.",
-            discussion: "Without --course, one mail per course the customer has active access to.")
-
-        @Argument(help: "The customer's email (current or former).")
-        var email: String
-
-        @Option(help: "Only this course.")
-        var course: String?
-
-        @OptionGroup var store: StoreOptions
-
-        func run() async throws {
-            let database = try store.open()
-            let customer = try await store.customer(email, in: database)
-            let courses = try await database.access(customerID: customer.id).filter { $0.state.isActive }.map(\.course)
-            if let course, !courses.contains(course) {
-                printError("\(customer.email) has no active access to \(course) (active: \(courses.isEmpty ? "none" : courses.joined(separator: ", ")))")
-                throw ExitCode(3)
-            }
-            let chosen = course.map { [$0] } ?? courses
-            guard !chosen.isEmpty else {
-                printError("\(customer.email) has no active course to welcome them to")
-                throw ExitCode(3)
-            }
-            for course in chosen {
-                let id = try await database.queueWelcome(customerID: customer.id, course: course, now: Date())
-                print("welcome mail for \(course) queued as delivery #\(id)")
             }
         }
     }

@@ -98,13 +98,13 @@ struct OutboxCommandTests {
         #expect(again.output.contains("sink course-site was not disabled"))
     }
 
-    @Test("welcome queues a welcome mail for each active course of the customer")
+    @Test("customers welcome queues a welcome mail for each active course; the outbox lists it")
     func welcome() async throws {
         let outbox = try await PreparedOutbox()
         let before = try await outbox.store.deliveries(status: nil, limit: 100).count
-        let result = try CLI.run(["outbox", "welcome", " Ann@Example.com", "--db", outbox.path])
+        let result = try CLI.run(["customers", "welcome", " Ann@Example.com", "--db", outbox.path])
         #expect(result.status == 0, "\(result.errors)")
-        let queued = try #require(result.output.firstMatch(of: /welcome mail for web-basics queued as delivery #(\d+)/),
+        let queued = try #require(result.output.firstMatch(of: /welcome mail queued as delivery #(\d+)/),
                                   "\(result.output)")
         let id = try #require(Int64(queued.1))
         let mail = try #require(try await outbox.store.delivery(id: id))
@@ -113,15 +113,18 @@ struct OutboxCommandTests {
         #expect(mail.payload.customerEmail == "ann@example.com")
         #expect(try await outbox.store.deliveries(status: nil, limit: 100).count == before + 1)
 
-        let unknown = try CLI.run(["outbox", "welcome", "nobody@example.com", "--db", outbox.path])
-        #expect(unknown.status == 3 && unknown.errors.contains("no customer with the email nobody@example.com"))
+        let listed = try CLI.run(["outbox", "list", "--db", outbox.path])
+        #expect(listed.output.contains("mail.welcome"), "\(listed.output)")
+
+        let unknown = try CLI.run(["customers", "welcome", "nobody@example.com", "--db", outbox.path])
+        #expect(unknown.status == 3 && unknown.errors.contains("nobody@example.com"), "\(unknown.errors)")
     }
 
     @Test("outbox --help lists its subcommands")
     func help() throws {
         let result = try CLI.run(["outbox", "--help"])
         #expect(result.status == 0, "\(result.errors)")
-        for subcommand in ["list", "retry", "redeliver", "enable", "welcome"] {
+        for subcommand in ["list", "retry", "redeliver", "enable"] {
             #expect(result.output.contains("  \(subcommand) "), "missing \(subcommand) in \(result.output)")
         }
     }

@@ -55,9 +55,6 @@ public protocol AccessStore: Sendable {
     /// The customer with this id.
     func customer(id: Int64) async throws -> CustomerRecord?
 
-    /// The mapping version stored last (the one in force when one gateway serves).
-    func latestMappingVersion() async throws -> (id: Int64, hash: String, path: String, createdAt: Date)?
-
     // MARK: Outbox
 
     /// Pending deliveries due by `now`, oldest first, leaving out `excluding` ids (in flight)

@@ -68,12 +68,23 @@ public struct MappingActivation: Sendable, Hashable, Codable {
 /// Which mapping version was in force when, since the last backfill: what tells the routes a
 /// fact follows without writing anything to the facts.
 public struct RoutingTimeline: Sendable, Hashable {
+    /// One version put in force at one time.
+    public struct Activation: Sendable, Hashable {
+        public var at: Date
+        public var version: Int64
+
+        public init(at: Date, version: Int64) {
+            self.at = at
+            self.version = version
+        }
+    }
+
     /// Activations since the last backfill (that one included), oldest first.
-    public var activations: [(at: Date, version: Int64)]
+    public var activations: [Activation]
     /// When the last backfill started: every fact recorded before follows its version.
     public var lastBackfill: Date?
 
-    public init(activations: [(at: Date, version: Int64)] = [], lastBackfill: Date? = nil) {
+    public init(activations: [Activation] = [], lastBackfill: Date? = nil) {
         self.activations = activations
         self.lastBackfill = lastBackfill
     }
@@ -82,19 +93,6 @@ public struct RoutingTimeline: Sendable, Hashable {
     public func version(forRecordedAt recordedAt: Date) -> Int64? {
         let moment = max(recordedAt, lastBackfill ?? recordedAt)
         return activations.last { $0.at <= moment }?.version
-    }
-
-    public static func == (lhs: RoutingTimeline, rhs: RoutingTimeline) -> Bool {
-        lhs.lastBackfill == rhs.lastBackfill && lhs.activations.map(\.at) == rhs.activations.map(\.at)
-            && lhs.activations.map(\.version) == rhs.activations.map(\.version)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(lastBackfill)
-        for activation in activations {
-            hasher.combine(activation.at)
-            hasher.combine(activation.version)
-        }
     }
 }
 

@@ -45,7 +45,7 @@ extension SQLiteStore: MappingChanges {
         let backfill = try Row.fetchOne(db, sql: "SELECT id, at FROM mapping_activations WHERE mode = 'backfill' ORDER BY id DESC LIMIT 1")
         let since: Int64 = backfill?["id"] ?? 0
         let rows = try Row.fetchAll(db, sql: "SELECT version, at FROM mapping_activations WHERE id >= ? ORDER BY id", arguments: [since])
-        return RoutingTimeline(activations: rows.map { (at: Date(millis: $0["at"]), version: $0["version"]) },
+        return RoutingTimeline(activations: rows.map { .init(at: Date(millis: $0["at"]), version: $0["version"]) },
                                lastBackfill: (backfill?["at"] as Int64?).map(Date.init(millis:)))
     }
 

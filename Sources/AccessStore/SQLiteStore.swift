@@ -49,14 +49,6 @@ public struct SQLiteStore: AccessStore {
         }
         return MappingVersion(id: id, hash: hash, mapping: mapping)
     }
-
-    public func latestMappingVersion() async throws -> (id: Int64, hash: String, path: String, createdAt: Date)? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, hash, path, created_at FROM mapping_versions ORDER BY id DESC LIMIT 1").map {
-                (id: $0["id"], hash: $0["hash"], path: $0["path"], createdAt: Date(millis: $0["created_at"]))
-            }
-        }
-    }
 }
 
 /// Why the store refused to work.

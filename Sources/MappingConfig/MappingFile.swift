@@ -60,10 +60,15 @@ public struct MappingFile: Sendable {
         guard reader.issues.isEmpty, let mapping else {
             throw MappingRejection(issues: reader.issues.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
-        let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = Self.hash(of: text)
         var file = MappingFile(mapping: mapping, outbound: reader.outbound, path: path, hash: hash, text: text, warnings: reader.warnings)
         file.hub = reader.hub
         return file
+    }
+
+    /// The identity of a mapping version: SHA-256 of the file's text, hex.
+    public static func hash(of text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     private static func syntaxIssue(_ error: YamlError, path: String) -> MappingIssue {

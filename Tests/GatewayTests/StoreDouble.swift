@@ -48,9 +48,6 @@ struct StoreDouble: AccessStore {
     func keys() async throws -> [APIKey] { try await base.keys() }
     func revokeKey(id: Int64, now: Date) async throws -> Bool { try await base.revokeKey(id: id, now: now) }
     func customer(id: Int64) async throws -> CustomerRecord? { try await base.customer(id: id) }
-    func latestMappingVersion() async throws -> (id: Int64, hash: String, path: String, createdAt: Date)? {
-        try await base.latestMappingVersion()
-    }
     func storedKeys(among keys: [FactKey]) async throws -> Set<FactKey> { try await base.storedKeys(among: keys) }
 
     func dueDeliveries(now: Date, limit: Int, excluding: Set<Int64>) async throws -> [OutboxDelivery] {

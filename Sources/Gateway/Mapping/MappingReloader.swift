@@ -1,7 +1,6 @@
 import AccessKernel
 import AccessStore
 import AdapterKit
-import Crypto
 import Foundation
 import Logging
 import MappingConfig
@@ -77,14 +76,15 @@ public actor MappingReloader: Service {
     public func reloadFile() async -> Outcome {
         let path = live.current.file.path
         fileStamp = FileStamp(path: path)
-        // An unchanged file (a touch, a SIGHUP without an edit) is not parsed again.
-        if let bytes = FileManager.default.contents(atPath: path),
-           SHA256.hash(data: bytes).map({ String(format: "%02x", $0) }).joined() == live.current.version.hash {
-            return .applied(live.current, changed: false)
-        }
         let file: MappingFile
         do {
-            file = try MappingFile.load(path: path, kinds: registry.kinds, environment: environment)
+            // Read once: an unchanged file (a touch, a SIGHUP without an edit) is not parsed again.
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                file = try MappingFile.load(path: path, kinds: registry.kinds, environment: environment)
+                return await put(file, mode: .reload)
+            }
+            if MappingFile.hash(of: text) == live.current.version.hash { return .applied(live.current, changed: false) }
+            file = try MappingFile.parse(text, path: path, kinds: registry.kinds, environment: environment)
         } catch {
             return reject(path: path, issues: error.issues)
         }

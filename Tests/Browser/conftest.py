@@ -21,6 +21,8 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("COURSEGATE_BIN", str(ROOT / ".build" / "debug" / "coursegate"))
@@ -133,6 +135,26 @@ class Gateway:
         assert status == 200, f"purchase webhook answered {status}: {text}"
         return order_id
 
+    def subscribe(self, email_address, name):
+        """The recorded ThriveCart subscription order (subscription 3498819, product 17), for
+        `email_address`; once per gateway, as its order and subscription ids are fixed."""
+        fixture = (ROOT / "Mocks" / "Fixtures" / "thrivecart" / "order.success.subscription.form").read_text().strip()
+        pairs = []
+        for pair in fixture.split("&"):
+            key, _, value = pair.partition("=")
+            field = urllib.parse.unquote_plus(key)
+            if field == "customer[email]":
+                value = urllib.parse.quote_plus(email_address)
+            elif field == "customer[name]":
+                value = urllib.parse.quote_plus(name)
+            pairs.append(f"{key}={value}")
+        status, text = self.post_webhook("tc-main", "&".join(pairs).encode())
+        assert status == 200, f"subscription webhook answered {status}: {text}"
+
+    def mails_to(self, to):
+        """How many messages the gateway sent to `to` so far."""
+        return len([m for m in self.smtp_messages() if to.lower() in str(m.get("To", "")).lower()])
+
     def cli(self, *args, check=True):
         """Runs `coursegate ARGS` (with `--db` for the commands that open the database)."""
         command = [BINARY, *args]
@@ -186,21 +208,18 @@ class MockThriveCartAPI:
 TC_API_KEY = "tc-browser-api-key"
 
 
-def _mapping_text(smtp_port, http_port, with_hub, thrivecart_api=None):
+def _mapping_text(smtp_port, http_port, thrivecart_api):
     text = (ROOT / "Examples" / "coursegate.yaml").read_text()
-    if thrivecart_api:
-        # tc-main reaches the mock API, and its subscription product (17, the recorded
-        # subscription order) opens the membership course.
-        text = text.replace("    kind: thrivecart\n", f"    kind: thrivecart\n    api_url: {thrivecart_api}\n", 1)
-        text = text.replace("routes:\n", 'routes:\n  - instance: tc-main\n    product: "17"\n    courses: [coaching-vault]\n', 1)
+    # tc-main reaches the mock API, and its subscription product (17, the recorded
+    # subscription order) opens the membership course.
+    text = text.replace("    kind: thrivecart\n", f"    kind: thrivecart\n    api_url: {thrivecart_api}\n", 1)
+    text = text.replace("routes:\n", 'routes:\n  - instance: tc-main\n    product: "17"\n    courses: [coaching-vault]\n', 1)
     text += f"""
 mail:
   server: smtp://127.0.0.1:{smtp_port}
   from: School <team@school.example.com>
   tls: optional
-"""
-    if with_hub:
-        text += f"""
+
 hub:
   url: http://127.0.0.1:{http_port}/hub
   allow_cancel: true
@@ -253,19 +272,14 @@ def gateway():
     db = str(pathlib.Path(folder) / "coursegate.sqlite")
     config = str(pathlib.Path(folder) / "coursegate.yaml")
     http_port = free_port()
-    with_hub = os.environ.get("COURSEGATE_HUB_SECTION") != "0"
-    pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, with_hub, thrivecart.url))
-    if with_hub:
-        # Until the mapping reader knows `hub:`, run without it rather than not at all.
-        check = subprocess.run([BINARY, "mapping", "check", config], capture_output=True, text=True, env=env, cwd=ROOT)
-        if check.returncode != 0 and "hub" in (check.stdout + check.stderr):
-            pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, False, thrivecart.url))
+    pathlib.Path(config).write_text(_mapping_text(smtp_port, http_port, thrivecart.url))
     created = subprocess.run([BINARY, "keys", "create", "--name", "browser", "--scope", "admin", "--db", db],
                              capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     admin_key = created.stdout.strip().splitlines()[-1].strip()
     process, base_url = _start_server(config, db, http_port, env, folder)
     gateway = Gateway(base_url, admin_key, db, config, mail, process, env)
     gateway.thrivecart = thrivecart
+    gateway.hub_url = f"http://127.0.0.1:{http_port}/hub"
     try:
         yield gateway
     finally:
@@ -316,6 +330,47 @@ def shot(browser, name):
     else:
         browser.save_screenshot(str(path))
     return path
+
+
+def page_text(browser):
+    """The visible text of the page in the window, or "" while a navigation is replacing it
+    (Chromium can answer a read of the outgoing page with a plain WebDriverException, not a
+    stale-element one, which WebDriverWait would not ignore)."""
+    try:
+        return browser.execute_script("return document.body ? document.body.innerText : ''") or ""
+    except WebDriverException:
+        return ""
+
+
+def wait_text(browser, text, timeout=30):
+    """Waits until `text` shows on the page; fails with what the page said instead."""
+    try:
+        WebDriverWait(browser, timeout).until(lambda b: text in page_text(b))
+    except Exception as error:
+        raise AssertionError(f"{text!r} did not show within {timeout}s; the page says: {page_text(browser)[:2000]}") from error
+
+
+def mark_page(browser):
+    """Marks the page in the window, so that `wait_next_page` can tell when another replaced it."""
+    browser.execute_script("window.__coursegateOldPage = true")
+
+
+def wait_next_page(browser, timeout=30):
+    """Waits until a page other than the one marked by `mark_page` has loaded completely."""
+    def loaded(b):
+        try:
+            return b.execute_script("return window.__coursegateOldPage !== true && document.readyState === 'complete'")
+        except WebDriverException:
+            return False
+    WebDriverWait(browser, timeout).until(loaded)
+
+
+def click_through(browser, element, timeout=30):
+    """Clicks `element` (a link or a form's button) and waits for the page it leads to, so that
+    a word on the old page (a button's own label) never passes for the answer."""
+    mark_page(browser)
+    element.click()
+    wait_next_page(browser, timeout)
 
 
 def phone(browser):

@@ -106,7 +106,9 @@ public func buildGateway(configuration: GatewayConfiguration = GatewayConfigurat
     let pages = await WebPages.installed()
     AdminPages(store: store, desk: desk, inbound: inboundLog, outbox: outbox, live: live, pages: pages, logger: logger)
         .add(to: router)
-    HubPages(store: store, desk: desk, live: live, pages: pages, logger: logger).add(to: router)
+    HubPages(store: store, desk: desk, live: live, pages: pages, limits: configuration.hubLimits, logger: logger,
+             now: configuration.hubClock)
+        .add(to: router)
     let routes = router.routes.map { "\($0.method.rawValue) \($0.path)" }.sorted()
 
     var services: [any Service] = [committer, sweeper]

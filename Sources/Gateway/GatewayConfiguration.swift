@@ -1,3 +1,4 @@
+import Foundation
 import Outbound
 
 /// How the gateway listens and how often it sweeps expired access.
@@ -28,6 +29,10 @@ public struct GatewayConfiguration: Sendable {
     public var watchMapping = true
     /// Timeouts and limits of the libcurl client deliveries go through.
     public var outboundClient = CurlClient.Configuration()
+    /// How often the customer hub sends sign-in links, per email and per client address.
+    public var hubLimits = HubRateLimits()
+    /// The customer hub's clock (link and session expiry, rate windows); tests move it on.
+    public var hubClock: @Sendable () -> Date = { Date() }
 
     /// A configuration; every argument has the default `coursegate serve` uses.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 1 << 20,

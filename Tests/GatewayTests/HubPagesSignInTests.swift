@@ -16,15 +16,33 @@ import Testing
           contact: help@school.example.com
         """
 
-    /// The gateway with Ann, who has Web Basics.
-    static func gateway() async throws -> GatewayHarness {
-        let harness = try await GatewayHarness.make(mappingText: mappingText)
-        // Recorded straight into the store: the router test runs no committer.
-        let version = harness.gateway.live.current.version
-        let desk = SupportDesk(store: harness.store, mapping: version, recorder: StoreRecorder(store: harness.store, mapping: version))
-        _ = try await desk.addCustomer(name: "Ann Lee", email: "ann@example.com", selection: AccessSelection(courses: ["web-basics"]),
-                                       expiresAt: nil, by: "test")
+    /// The gateway with Ann, who has Web Basics and CSS Mastery.
+    static func gateway(configuration: GatewayConfiguration = GatewayConfiguration(port: 0)) async throws -> GatewayHarness {
+        let harness = try await GatewayHarness.make(mappingText: mappingText, configuration: configuration)
+        _ = try await desk(harness).addCustomer(name: "Ann Lee", email: "ann@example.com",
+                                                selection: AccessSelection(courses: ["web-basics", "css-mastery"]), expiresAt: nil, by: "test")
         return harness
+    }
+
+    /// A support desk recording straight into the store: the router test runs no committer.
+    static func desk(_ harness: GatewayHarness) -> SupportDesk {
+        let version = harness.gateway.live.current.version
+        return SupportDesk(store: harness.store, mapping: version, recorder: StoreRecorder(store: harness.store, mapping: version))
+    }
+
+    /// Asks for Ann's sign-in link, opens it, and returns the session's `Cookie` header value.
+    static func signIn(_ client: some TestClientProtocol, store: SQLiteStore, email: String = "ann@example.com") async throws -> String {
+        _ = try await requestLink(client, email: email)
+        let link = try #require(try await hubMails(store).last?.payload.link)
+        let login = try await client.execute(uri: path(of: link), method: .get)
+        #expect(login.status == .seeOther)
+        let cookie = try #require(login.headers[values: .setCookie].first { $0.hasPrefix("coursegate_hub=") })
+        return String(cookie.split(separator: ";")[0])
+    }
+
+    /// The path and query of a link the hub mailed.
+    static func path(of link: String) -> String {
+        String(link.dropFirst("https://school.example.com".count))
     }
 
     /// The form token and its cookie from `GET /hub`.
@@ -43,8 +61,8 @@ import Testing
                                         body: ByteBuffer(string: body))
     }
 
-    static func hubMails(_ store: SQLiteStore) async throws -> [OutboxDelivery] {
-        try await store.deliveries(status: nil, limit: 100).filter { $0.topic == "mail.hub_link" }
+    static func hubMails(_ store: SQLiteStore, topic: String = "mail.hub_link") async throws -> [OutboxDelivery] {
+        try await store.deliveries(status: nil, limit: 100).filter { $0.topic == topic }.sorted { $0.id < $1.id }
     }
 
     /// The answer without the per-response form token.
@@ -74,7 +92,7 @@ import Testing
         try await harness.gateway.application.test(.router) { client in
             _ = try await Self.requestLink(client, email: "ann@example.com")
             let link = try #require(try await Self.hubMails(store).first?.payload.link)
-            let path = String(link.dropFirst("https://school.example.com".count))
+            let path = Self.path(of: link)
 
             let login = try await client.execute(uri: path, method: .get)
             #expect(login.status == .seeOther)
@@ -122,7 +140,6 @@ import Testing
 
     @Test func theMePageWithoutASessionGoesToTheForm() async throws {
         let harness = try await Self.gateway()
-        let store = harness.store
         try await harness.gateway.application.test(.router) { client in
             let response = try await client.execute(uri: "/hub/me", method: .get, headers: [.cookie: "coursegate_hub=forged"])
             #expect(response.status == .seeOther)

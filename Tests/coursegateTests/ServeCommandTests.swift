@@ -33,6 +33,44 @@ struct ServeCommandTests {
         #expect(try await first.terminate() == 0)
     }
 
+    @Test("SIGHUP reloads an edited mapping that the file watch could not see (same size, same modification time)")
+    func sighupReloads() async throws {
+        let config = CLI.temporaryFile("sighup.yaml")
+        let text = try String(contentsOf: CLI.repository.appendingPathComponent("Examples/coursegate.yaml"), encoding: .utf8)
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        // A whole-second modification time, which setting it back restores exactly.
+        let stamp = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down) - 60)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: config)
+        let server = try ServerProcess(["serve", "--config", config, "--db", CLI.temporaryFile("sighup.sqlite"), "--port", "0"],
+                                       environment: Self.environment)
+        let port = try await server.port()
+        let key = try #require(server.printed.firstMatch(of: /(cg_read_[0-9a-f]+)/)?.1)
+        func hash() async throws -> String {
+            let body = try await ServerProcess.get(port: port, "/v1/mapping", headers: [("Authorization", "Bearer \(key)")]).body
+            return String(try #require(body.firstMatch(of: /"hash":"([0-9a-f]+)"/)?.1, "\(body)"))
+        }
+        let before = try await hash()
+
+        // An edit the watch cannot tell from no edit: one course title, same length, old modification time.
+        let edited = text.replacingOccurrences(of: "title: Web Basics", with: "title: Web Basicz")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        try edited.write(toFile: config, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: config)
+        try await Task.sleep(for: .seconds(2.5))
+        #expect(try await hash() == before, "the watch saw no change")
+
+        server.send(SIGHUP)
+        var after = before
+        let deadline = ContinuousClock.now + .seconds(15)
+        while after == before, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            after = try await hash()
+        }
+        #expect(after != before, "SIGHUP put the edit in force")
+        #expect(server.logged.contains("SIGHUP: reloading the mapping"), "\(server.logged)")
+        #expect(try await server.terminate() == 0, "\(server.logged)")
+    }
+
     @Test("a missing secret stops serve before it listens, naming the instance, the secret and the variable")
     func missingSecret() throws {
         let result = try CLI.run(["serve", "--db", CLI.temporaryFile("nosecret.sqlite"), "--port", "0"],

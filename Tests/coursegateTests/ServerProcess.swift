@@ -91,11 +91,18 @@ final class ServerProcess: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// GET `path` on the server; returns the status and the body.
-    static func get(port: Int, _ path: String) async throws -> (status: Int, body: String) {
+    /// GET `path` on the server with `headers`; returns the status and the body.
+    static func get(port: Int, _ path: String, headers: [(name: String, value: String)] = []) async throws -> (status: Int, body: String) {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw URLError(.badURL) }
-        let (data, response) = try await URLSession.shared.data(from: url)
+        var request = URLRequest(url: url)
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Sends `signal` (SIGHUP, …) to the process.
+    func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
     }
 }
 

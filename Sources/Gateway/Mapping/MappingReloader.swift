@@ -33,6 +33,10 @@ public actor MappingReloader: Service {
     private let logger: Logger
     private var fileStamp: FileStamp?
     private var lastActivation: Int64?
+    /// The reload running now. Reloads run one at a time: the actor lets another call in at
+    /// every store call, and two interleaved reloads could register one version twice or
+    /// leave the older of two edits in force.
+    private var running: Task<Void, Never>?
 
     /// - Parameter activation: the activation in force when the gateway was built; a later
     ///   one (by the CLI) is followed.
@@ -64,7 +68,7 @@ public actor MappingReloader: Service {
             group.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: self.interval)
-                    await self.poll()
+                    await self.oneAtATime { await $0.poll() }
                 }
             }
             try? await gracefulShutdown()
@@ -72,8 +76,20 @@ public actor MappingReloader: Service {
         }
     }
 
-    /// Reloads the mapping file now (SIGHUP, the API).
+    /// Reloads the mapping file now (SIGHUP, the API), after any reload already running.
     public func reloadFile() async -> Outcome {
+        await oneAtATime { await $0.reloadFileNow() }
+    }
+
+    /// Runs `work` once every reload started before it has finished.
+    private func oneAtATime<T: Sendable>(_ work: @escaping @Sendable (isolated MappingReloader) async -> T) async -> T {
+        let previous = running
+        let task = Task { await previous?.value; return await work(self) }
+        running = Task { _ = await task.value }
+        return await task.value
+    }
+
+    private func reloadFileNow() async -> Outcome {
         let path = live.current.file.path
         fileStamp = FileStamp(path: path)
         let file: MappingFile
@@ -96,7 +112,7 @@ public actor MappingReloader: Service {
         let path = live.current.file.path
         if let stamp = FileStamp(path: path), stamp != fileStamp {
             logger.info("mapping file changed: reloading", metadata: ["path": "\(path)"])
-            _ = await reloadFile()
+            _ = await reloadFileNow()
         }
         guard let activation = try? await store.activeMapping(), activation.id != lastActivation else { return }
         lastActivation = activation.id

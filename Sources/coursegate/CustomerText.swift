@@ -7,17 +7,25 @@ import Gateway
 enum CustomerText {
     static func date(_ date: Date) -> String { AccessText.date(date) }
 
-    /// `web-basics: none → active until 2027-01-31T00:00:00Z`, or that nothing changed.
+    /// `web-basics: none → active until 2027-01-31T00:00:00Z` (or `→ expired 2020-01-01T00:00:00Z`,
+    /// when it ended), or that nothing changed.
     static func changes(_ changes: [AccessChange]) -> [String] {
         guard !changes.isEmpty else { return ["no access changed"] }
         return changes.map { change in
-            "\(change.course): \(change.before) → \(change.after)" + (change.expiresAt.map { " until \(date($0))" } ?? "")
+            "\(change.course): \(change.before) → \(change.after)"
+                + (change.expiresAt.map { (change.after == "expired" ? " " : " until ") + date($0) } ?? "")
         }
     }
 
     static func summary(_ customer: CustomerSummary) -> String {
         let courses = customer.activeCourses.isEmpty ? "no active course" : customer.activeCourses.joined(separator: ", ")
         return "#\(customer.id)  \(customer.email)  \(customer.name ?? "(no name)")  — \(courses)"
+    }
+
+    /// `#3  ann@example.com  Ann Lee  — revoked by an admin: Write to us`: one customer of a course.
+    static func member(_ member: CourseMember) -> String {
+        let customer = member.customer
+        return "#\(customer.id)  \(customer.email)  \(customer.name ?? "(no name)")  — \(AccessText.status(member.state.status))"
     }
 
     /// The whole profile: details, access, purchases, payments, subscriptions, timeline.

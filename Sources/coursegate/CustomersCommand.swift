@@ -17,7 +17,7 @@ struct CustomersCommand: AsyncParsableCommand {
             Exit codes: 0 done, 1 invalid value, 3 not found, 4 conflict, 5 not possible here, \
             6 the provider refused or failed.
             """,
-        subcommands: [Search.self, Show.self, Add.self, Access.self, Revoke.self, Restore.self, Expiry.self,
+        subcommands: [Search.self, List.self, Show.self, Add.self, Access.self, Revoke.self, Restore.self, Expiry.self,
                       Rename.self, Welcome.self, Erase.self, Refund.self, Cancel.self, Pause.self, Resume.self])
 
     struct Search: AsyncParsableCommand {
@@ -28,20 +28,45 @@ struct CustomersCommand: AsyncParsableCommand {
         @Argument(help: "Part of a name or an email.")
         var query: String = ""
 
-        @Option(help: "How many to show.")
-        var limit = 50
-
-        @Option(help: "Where the previous page ended (printed under it).")
-        var cursor: String?
-
+        @OptionGroup var page: PageOptions
         @OptionGroup var support: SupportOptions
 
         func run() async throws {
             let context = try await support.open()
-            let page = try await context.perform { try await $0.search(query, limit: limit, cursor: cursor) }
-            if page.items.isEmpty { print("no customer matches \(query.isEmpty ? "(everyone)" : query)") }
-            for customer in page.items { print(CustomerText.summary(customer)) }
-            if let next = page.next { print("more: --cursor \(next)") }
+            let found = try await context.perform { try await $0.search(query, limit: page.limit, cursor: page.cursor) }
+            page.print(found, empty: "no customer matches \(query.isEmpty ? "(everyone)" : query)", line: CustomerText.summary)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a course's customers, optionally of one status.",
+            discussion: """
+                Prints one customer a line: id, email, name, and their access to the course \
+                (active with its expiry, revoked with why, expired with when), in customer-id \
+                order. Revoked and expired customers are listed too unless --status leaves them out.
+                """)
+
+        /// The statuses a course's customer can have.
+        enum Status: String, ExpressibleByArgument, CaseIterable {
+            case active, revoked, expired
+        }
+
+        @Option(help: "The course id, as in the mapping file.")
+        var course: String
+
+        @Option(help: "Only customers whose access to the course has this status.")
+        var status: Status?
+
+        @OptionGroup var page: PageOptions
+        @OptionGroup var support: SupportOptions
+
+        func run() async throws {
+            let context = try await support.open()
+            let members = try await context.perform {
+                try await $0.courseCustomers(course, status: status?.rawValue, limit: page.limit, cursor: page.cursor)
+            }
+            page.print(members, empty: "no \(status.map { "\($0.rawValue) " } ?? "")customer of \(course)", line: CustomerText.member)
         }
     }
 

@@ -41,3 +41,19 @@ struct DateArgument: ExpressibleByArgument {
         }
     }
 }
+
+/// `--limit N --cursor C`: one page of a listing, and how it prints.
+struct PageOptions: ParsableArguments {
+    @Option(help: "How many to show (1 to 1000).")
+    var limit = 50
+
+    @Option(help: "Where the previous page ended (printed under it).")
+    var cursor: String?
+
+    /// One line per item (`empty` when there is none), then where the next page starts.
+    func print<Item>(_ page: Page<Item>, empty: String, line: (Item) -> String) {
+        if page.items.isEmpty { Swift.print(empty) }
+        for item in page.items { Swift.print(line(item)) }
+        if let next = page.next { Swift.print("more: --cursor \(next)") }
+    }
+}

@@ -13,7 +13,7 @@ struct AdminAPIAccessTests {
         return try #require(try await client.call(.get, "/v1/customers?q=ann", key: key).items.first?["id"] as? Int)
     }
 
-    @Test("setting the courses a customer has answers what changed")
+    @Test("setting the courses a customer has answers what changed; an unknown course is 422 naming it")
     func setAccess() async throws {
         let harness = try await GatewayHarness.make()
         let admin = try await harness.authorization(scope: .admin)
@@ -26,7 +26,8 @@ struct AdminAPIAccessTests {
             #expect(after == ["css-mastery": "active", "web-basics": "revoked"])
 
             let unknown = try await client.call(.put, "/v1/customers/\(id)/access", key: admin, json: #"{"courses": ["nope"]}"#)
-            #expect(unknown.status == .unprocessableContent || unknown.status == .notFound, "\(unknown.body.text)")
+            #expect(unknown.status == .unprocessableContent, "\(unknown.body.text)")
+            #expect(unknown.body.json["field"] as? String == "courses[0]")
         }
     }
 

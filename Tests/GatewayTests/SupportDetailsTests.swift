@@ -62,7 +62,8 @@ import Testing
     @Test func theSameDetailsRecordNothing() async throws {
         let (fixture, ann) = try await Self.withAnn()
         let facts = try await fixture.store.facts(customerID: ann).count
-        _ = try? await fixture.desk.changeDetails(customerID: ann, name: "Ann", email: "ANN@example.com", by: "t")
+        let profile = try await fixture.desk.changeDetails(customerID: ann, name: "Ann", email: "ANN@example.com", by: "t")
+        #expect(profile.email == Self.ann && profile.name == "Ann" && profile.aliases.isEmpty)
         #expect(try await fixture.store.facts(customerID: ann).count == facts)
     }
 

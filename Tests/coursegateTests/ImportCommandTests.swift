@@ -37,6 +37,37 @@ struct ImportCommandTests {
         #expect(second.output.contains("3 rows imported: 0 created, 0 updated, 3 unchanged"))
     }
 
+    @Test("only customers the import creates get the welcome mail, one per course; an existing one added to and a second run get none")
+    func welcomesNewCustomersOnly() async throws {
+        let db = CLI.temporaryFile("import.sqlite")
+        let config = CLI.temporaryFile("mail.yaml")
+        let example = try String(contentsOf: CLI.repository.appendingPathComponent("Examples/coursegate.yaml"), encoding: .utf8)
+        try (example + "mail:\n  server: smtp://127.0.0.1:9\n  from: School <team@school.example.com>\n")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["customers", "add", "--email", "ann@example.com", "--course", "web-basics", "--config", config, "--db", db])
+            .status == 0)
+        let store = try SQLiteStore(path: db)
+        func welcomes() async throws -> [String] {
+            try await store.deliveries(status: nil, limit: 100).filter { $0.topic == "mail.welcome" }
+                .map { "\($0.payload.customerEmail) \($0.course ?? "?")" }.sorted()
+        }
+        #expect(try await welcomes() == ["ann@example.com web-basics"])
+
+        let csv = try Self.write("""
+            email,courses
+            ann@example.com,css-mastery
+            bob@example.com,web-basics;css-mastery
+
+            """)
+        let first = try CLI.run(["import", csv, "--config", config, "--db", db])
+        #expect(first.output.contains("2 rows imported: 1 created, 1 updated, 0 unchanged"), "\(first.output) \(first.errors)")
+        #expect(try await welcomes() == ["ann@example.com web-basics", "bob@example.com css-mastery", "bob@example.com web-basics"])
+
+        let second = try CLI.run(["import", csv, "--config", config, "--db", db])
+        #expect(second.output.contains("2 rows imported: 0 created, 0 updated, 2 unchanged"), "\(second.output) \(second.errors)")
+        #expect(try await welcomes().count == 3)
+    }
+
     @Test("a dry run says what would change and records nothing")
     func dryRun() async throws {
         let db = CLI.temporaryFile("import.sqlite")

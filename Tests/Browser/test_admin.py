@@ -174,6 +174,7 @@ def test_operations_shows_the_purchase_delivery_and_the_mapping(gateway, browser
     sign_in(browser, gateway)
     browser.get(gateway.base_url + "/admin/operations")
     wait_text(browser, "Mapping in force")
+    assert "put in force" in browser.find_element(By.ID, "last-reload").text
     inbound = browser.find_element(By.ID, "inbound").text
     assert "tc-main" in inbound and "recorded" in inbound
     shot(browser, "admin-operations")

@@ -20,6 +20,13 @@ struct MappingChangesTests {
         return mapping
     }()
 
+    /// Both edits at once: some customers gain a course, others lose two.
+    static let bundleWithdrawnAndBonusAdded: Mapping = {
+        var mapping = bundleWithdrawn
+        mapping.routes[RouteKey(instance: "tc", kind: .product, productID: "12")]?.courses = ["web", "bonus"]
+        return mapping
+    }()
+
     static func seed(_ fixture: StoreFixture, customers: Int) async throws {
         for index in 0..<customers {
             let email = "c\(index)@example.com"
@@ -86,6 +93,28 @@ struct MappingChangesTests {
         }
         let after = try await fixture.store.diff(to: next, now: Facts.day(10))
         #expect(after.customers.isEmpty, "a second diff finds nothing left to change")
+    }
+
+    @Test("with gains and losses at once, every customer gets exactly the events the diff listed for them, and the others none")
+    func diffEqualsBackfillForGainsAndLosses() async throws {
+        let fixture = try await StoreFixture()
+        try await Self.seed(fixture, customers: 30)
+        let emails = (0..<30).map { "c\($0)@example.com" }
+        let next = try await fixture.store.register(Self.bundleWithdrawnAndBonusAdded, hash: "both", path: "both.yaml", text: "")
+        let diff = try await fixture.store.diff(to: next, now: Facts.day(10))
+        #expect(diff.courses["bonus"]?.gained == 20 && diff.courses["web"]?.lost == 10 && diff.courses["css"]?.lost == 10)
+        let predicted = Dictionary(uniqueKeysWithValues: diff.customers.map { ($0.email, (gained: Set($0.gained), lost: Set($0.lost))) })
+
+        let activation = try await fixture.store.activate(next, mode: .backfill, actor: "test", now: Facts.day(10))
+        _ = try await fixture.store.runBackfill(try #require(activation.backfill), under: next, batchSize: 4, now: Facts.day(10)) { _ in }
+        for email in emails {
+            let customer = try #require(try await fixture.store.customer(email: email))
+            let events = try await fixture.store.accessEvents(customerID: customer.id).filter { $0.mappingVersion == next.id }
+            let gained = Set(events.filter { $0.kind == .granted || $0.kind == .restored }.map(\.course))
+            let lost = Set(events.filter { $0.kind == .revoked }.map(\.course))
+            #expect(gained == predicted[email]?.gained ?? [], "\(email) gained")
+            #expect(lost == predicted[email]?.lost ?? [], "\(email) lost")
+        }
     }
 
     @Test("a backfill stopped half way and resumed ends as an uninterrupted one, doing nothing twice")

@@ -56,7 +56,27 @@ struct MappingReloadTests {
             }
         }
         #expect(try await harness.store.factCounts().total == 200)
-        #expect(try await harness.store.activations(limit: 100).count >= 10, "each reload that changed the file was put in force")
+        let activations = try await harness.store.activations(limit: 100)
+        #expect(activations.count >= 10, "each reload that changed the file was put in force")
+
+        // Each purchase was decided by one version, the one its events record: under the
+        // bonus version product 12 opened CSS Mastery too, under the other only Web Basics.
+        var bonusVersions: Set<Int64> = []
+        for id in Set(activations.map(\.version)) {
+            let stored = try #require(try await harness.store.storedMapping(id: id))
+            if stored.text == Self.bonus { bonusVersions.insert(id) }
+        }
+        #expect(!bonusVersions.isEmpty)
+        for index in 0..<200 {
+            let customer = try #require(try await harness.store.customer(email: "c\(index)@example.com"))
+            let events = try await harness.store.accessEvents(customerID: customer.id)
+            let versions = Set(events.compactMap(\.mappingVersion))
+            #expect(versions.count == 1, "c\(index): one version decided the purchase")
+            let version = try #require(versions.first)
+            #expect(Set(activations.map(\.version)).contains(version), "c\(index): a version that was in force")
+            let expected: Set<String> = bonusVersions.contains(version) ? ["web-basics", "css-mastery"] : ["web-basics"]
+            #expect(Set(events.map(\.course)) == expected, "c\(index) under version \(version)")
+        }
     }
 
     @Test("a refused edit keeps the mapping in force serving and reports every problem with its line")

@@ -47,7 +47,8 @@ let package = Package(
         .target(name: "SendOwl", dependencies: ["AdapterKit", "Outbound"], path: "Adapters/SendOwl"),
         .target(name: "NativeCheckout", dependencies: ["AdapterKit", "Outbound"], path: "Adapters/NativeCheckout"),
         // Payload builders, signers and recorded fixtures shared by tests and benchmarks.
-        .target(name: "Mocks", dependencies: ["AdapterKit", "AccessKernel", "Outbound"], path: "Mocks", resources: [.copy("Fixtures")]),
+        .target(name: "Mocks", dependencies: ["AdapterKit", "AccessKernel", "Outbound"], path: "Mocks",
+                exclude: ["Servers/tls_smtp_server.py"], resources: [.copy("Fixtures")]),
         // libcurl, for every call Coursegate makes to the outside world.
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),

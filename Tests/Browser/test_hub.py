@@ -47,7 +47,7 @@ def wait_for_link(gateway, to, timeout=20):
 
 
 def test_a_customer_signs_in_with_a_mailed_link_and_sees_their_courses(gateway, browser):
-    gateway.purchase("mia.hub@example.com", "Mia Hub")
+    order = gateway.purchase("mia.hub@example.com", "Mia Hub")
     gateway.subscribe("mia.hub@example.com", "Mia Hub")
     browser.get(f"{gateway.base_url}/hub")
     shot(browser, "hub-request")
@@ -64,6 +64,8 @@ def test_a_customer_signs_in_with_a_mailed_link_and_sees_their_courses(gateway, 
     subscriptions = browser.find_element(By.ID, "subscriptions").text
     assert "active" in subscriptions
     assert "Coaching Vault" in page, "the subscription product opens the membership"
+    assert order in browser.find_element(By.ID, "purchases").text
+    assert order in browser.find_element(By.ID, "payments").text
     shot(browser, "hub-me")
     phone(browser)
     browser.refresh()

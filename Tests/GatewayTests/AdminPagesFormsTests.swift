@@ -66,6 +66,19 @@ import Testing
         }
     }
 
+    @Test func aPageWithoutAMessageShowsNoneRatherThanNil() async throws {
+        let harness = try await GatewayHarness.make()
+        let store = harness.store
+        try await harness.gateway.application.test(.router) { client in
+            let login = try await client.execute(uri: "/admin/login", method: .get).body.text
+            #expect(!login.contains("nil") && !login.contains(#"class="flash"#), "\(login)")
+            let session = Self.cookie(try await Self.signIn(client, store: store))
+            let operations = try await client.execute(uri: "/admin/operations", method: .get, headers: [.cookie: session]).body.text
+            #expect(operations.contains(#"id="last-reload""#))
+            #expect(!operations.contains("Last reload refused"), "no reload was refused")
+        }
+    }
+
     @Test func theCustomerListPagesThroughCustomersAndCountsActiveOnesPerCourse() async throws {
         let harness = try await GatewayHarness.make()
         let desk = HubPagesSignInTests.desk(harness)
@@ -90,6 +103,7 @@ import Testing
             #expect(!emails(first).isEmpty && !emails(second).isEmpty)
             #expect(emails(first).isDisjoint(with: emails(second)), "the next page shows other customers")
             #expect(second.contains("First page"))
+            #expect(!second.contains("Next page"), "the last page links nowhere further")
         }
     }
 }

@@ -31,16 +31,38 @@ public struct WebPages: Sendable {
     /// `template` rendered with `data` inside the shared layout (`common/layout`), which
     /// gets `layout` (title, navigation, flash) and the page as `body`.
     public func render(_ template: String, _ data: Any, layout: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        guard let library, let body = library.render(data, withTemplate: template) else {
+        guard let library, let body = library.render(Self.withoutNils(data), withTemplate: template) else {
             return Self.text("the page templates were not installed beside the coursegate binary", status: .serviceUnavailable)
         }
         var context = layout
         context["body"] = body
         context["css"] = css
-        guard let page = library.render(context, withTemplate: "common/layout") else {
+        guard let page = library.render(Self.withoutNils(context), withTemplate: "common/layout") else {
             return Self.text("the page layout was not installed beside the coursegate binary", status: .serviceUnavailable)
         }
         return Self.html(page, status: status)
+    }
+
+    /// `data` without the dictionary entries whose value is an empty optional, at any depth.
+    ///
+    /// A `nil` boxed in `Any` (`"message": message as Any`) is a present key to Mustache:
+    /// `{{#message}}` would render its section and `{{message}}` print "nil". Dropped, a
+    /// missing value is simply absent.
+    static func withoutNils(_ data: Any) -> Any {
+        switch data {
+        case let dictionary as [String: Any]: presentValues(dictionary)
+        case let rows as [[String: Any]]: rows.map(presentValues)
+        default: data
+        }
+    }
+
+    private static func presentValues(_ dictionary: [String: Any]) -> [String: Any] {
+        dictionary.compactMapValues { isNil($0) ? nil : withoutNils($0) }
+    }
+
+    private static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     /// An HTML response that is never cached and never framed.

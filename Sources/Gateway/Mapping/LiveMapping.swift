@@ -6,8 +6,9 @@ import MappingConfig
 import Synchronization
 
 /// The mapping in force, swapped atomically while serving. Every request and commit reads
-/// one ``Snapshot`` when it starts and keeps it to the end, so a request in flight during a
-/// reload finishes under the mapping it began with.
+/// one ``Snapshot`` when it starts and keeps it to the end: a webhook is verified by the
+/// adapters it began with, and a group commit decides access under the one version it read
+/// (which each access event records), so nothing mixes two versions.
 public final class LiveMapping: Sendable {
     /// Everything that follows from one mapping version.
     public struct Snapshot: Sendable {

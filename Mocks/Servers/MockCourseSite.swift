@@ -88,7 +88,8 @@ public final class MockCourseSite: Sendable {
         failures.withLock { $0.gone = true }
     }
 
-    /// Waits `delay` before each answer from now on; `nil` answers at once again.
+    /// Waits `delay` before each answer from now on; `nil` answers at once again, and lets
+    /// the requests already waiting go on (a test can hold an answer until it has acted).
     public func answerSlowly(after delay: Duration?) {
         failures.withLock { $0.delay = delay }
     }
@@ -102,8 +103,8 @@ public final class MockCourseSite: Sendable {
         var buffer: [UInt8] = []
         while let request = LoopbackHTTPRequest.read(from: socket, buffer: &buffer) {
             counts.withLock { $0.requests += 1 }
-            let (failure, delay) = failures.withLock { ($0.next(), $0.delay) }
-            if let delay { waitWhileRunning(delay) }
+            let failure = failures.withLock { $0.next() }
+            waitWhileSlow(since: .now)
             let keepOpen = request.keepsConnectionOpen && !listener.isStopped
             let sent: Bool
             switch failure {
@@ -140,9 +141,10 @@ public final class MockCourseSite: Sendable {
     }
 
     /// Sleeps up to `delay` in short steps, returning early once the site is stopped.
-    private func waitWhileRunning(_ delay: Duration) {
-        let end = ContinuousClock.now + delay
-        while ContinuousClock.now < end, !listener.isStopped {
+    /// Waits while the delay in force (read again and again, so a change applies to waiting
+    /// requests too) has not passed since `start` and the site is running.
+    private func waitWhileSlow(since start: ContinuousClock.Instant) {
+        while let delay = failures.withLock({ $0.delay }), ContinuousClock.now < start + delay, !listener.isStopped {
             Thread.sleep(forTimeInterval: 0.02)
         }
     }

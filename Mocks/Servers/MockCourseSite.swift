@@ -88,8 +88,9 @@ public final class MockCourseSite: Sendable {
         failures.withLock { $0.gone = true }
     }
 
-    /// Waits `delay` before each answer from now on; `nil` answers at once again, and lets
-    /// the requests already waiting go on (a test can hold an answer until it has acted).
+    /// Waits `delay` before each answer the site gives as itself from now on (the failures
+    /// asked for above are answered at once); `nil` answers at once again and lets the
+    /// requests already waiting go on, so a test can hold answers until it has acted.
     public func answerSlowly(after delay: Duration?) {
         failures.withLock { $0.delay = delay }
     }
@@ -104,7 +105,7 @@ public final class MockCourseSite: Sendable {
         while let request = LoopbackHTTPRequest.read(from: socket, buffer: &buffer) {
             counts.withLock { $0.requests += 1 }
             let failure = failures.withLock { $0.next() }
-            waitWhileSlow(since: .now)
+            if failure == nil { waitWhileSlow(since: .now) }
             let keepOpen = request.keepsConnectionOpen && !listener.isStopped
             let sent: Bool
             switch failure {

@@ -9,6 +9,9 @@ import Darwin
 /// A small SMTP server on a loopback port that keeps every message it accepts, for tests of
 /// code that sends mail through real libcurl.
 ///
+/// A message repeating a `Message-ID` already received is accepted and counted, not kept
+/// twice, as the outbox's receivers dedupe a delivery sent again after a crash.
+///
 /// It speaks plain SMTP (no STARTTLS): `EHLO`/`HELO`, `AUTH PLAIN` against one account when
 /// one is configured, `MAIL FROM`, `RCPT TO` (rejecting addresses listed in `rejectedRecipients`
 /// with 550), `DATA` with dot-unstuffing, `RSET`, `NOOP`, `QUIT`. Each connection runs on its
@@ -24,6 +27,17 @@ public final class MockSMTPServer: Sendable {
         public let data: [UInt8]
         /// The user who authenticated, if anyone did.
         public let authenticatedUser: String?
+
+        /// The `Message-ID` header's value, if the message has one.
+        public var messageID: String? {
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false) {
+                if line.isEmpty { return nil }  // the end of the header
+                if line.lowercased().hasPrefix("message-id:") {
+                    return line.dropFirst("message-id:".count).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            return nil
+        }
     }
 
     /// The port the server listens on.
@@ -31,7 +45,7 @@ public final class MockSMTPServer: Sendable {
     private let listener: LoopbackListener
     private let account: (user: String, password: String)?
     private let rejectedRecipients: Set<String>
-    private let received = Mutex<[ReceivedMessage]>([])
+    private let received = Mutex<(messages: [ReceivedMessage], redeliveries: Int)>(([], 0))
 
     /// Starts listening on 127.0.0.1 at a free port. With `account`, mail is accepted only
     /// after `AUTH PLAIN` with that user and password.
@@ -44,8 +58,11 @@ public final class MockSMTPServer: Sendable {
         listener.start { server.serve($0) }
     }
 
-    /// Every message accepted so far, in order.
-    public var messages: [ReceivedMessage] { received.withLock { $0 } }
+    /// Every message accepted so far, in order, once per `Message-ID`.
+    public var messages: [ReceivedMessage] { received.withLock { $0.messages } }
+    /// How many messages repeated a `Message-ID` already received (accepted with 250 and
+    /// not kept, as a mailbox that dedupes by it shows one message).
+    public var redeliveryCount: Int { received.withLock { $0.redeliveries } }
 
     /// Stops accepting connections; connections already open run to their end.
     public func stop() { listener.stop() }
@@ -57,7 +74,7 @@ public final class MockSMTPServer: Sendable {
         while let line = reader.readLine() {
             if session.readingData {
                 if line == "." {
-                    if let message = session.finishData() { received.withLock { $0.append(message) } }
+                    if let message = session.finishData() { keep(message) }
                     guard send("250 OK queued\r\n", to: socket) else { return }
                 } else {
                     session.appendData(line.hasPrefix(".") ? String(line.dropFirst()) : line)
@@ -66,6 +83,16 @@ public final class MockSMTPServer: Sendable {
             }
             let (reply, closes) = session.reply(to: line)
             guard send(reply, to: socket), !closes else { return }
+        }
+    }
+
+    private func keep(_ message: ReceivedMessage) {
+        received.withLock { received in
+            if let id = message.messageID, received.messages.contains(where: { $0.messageID == id }) {
+                received.redeliveries += 1
+            } else {
+                received.messages.append(message)
+            }
         }
     }
 

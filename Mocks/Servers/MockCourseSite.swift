@@ -141,7 +141,6 @@ public final class MockCourseSite: Sendable {
         return (200, isNew ? "stored" : "already stored")
     }
 
-    /// Sleeps up to `delay` in short steps, returning early once the site is stopped.
     /// Waits while the delay in force (read again and again, so a change applies to waiting
     /// requests too) has not passed since `start` and the site is running.
     private func waitWhileSlow(since start: ContinuousClock.Instant) {

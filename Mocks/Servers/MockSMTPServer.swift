@@ -9,8 +9,7 @@ import Darwin
 /// A small SMTP server on a loopback port that keeps every message it accepts, for tests of
 /// code that sends mail through real libcurl.
 ///
-/// A message repeating a `Message-ID` already received is accepted and counted, not kept
-/// twice, as the outbox's receivers dedupe a delivery sent again after a crash.
+/// A message repeating a `Message-ID` already received is accepted, not kept twice, as the outbox's receivers dedupe a delivery sent again after a crash.
 ///
 /// It speaks plain SMTP (no STARTTLS): `EHLO`/`HELO`, `AUTH PLAIN` against one account when
 /// one is configured, `MAIL FROM`, `RCPT TO` (rejecting addresses listed in `rejectedRecipients`
@@ -45,7 +44,7 @@ public final class MockSMTPServer: Sendable {
     private let listener: LoopbackListener
     private let account: (user: String, password: String)?
     private let rejectedRecipients: Set<String>
-    private let received = Mutex<(messages: [ReceivedMessage], redeliveries: Int)>(([], 0))
+    private let received = Mutex<(messages: [ReceivedMessage], ids: Set<String>)>(([], []))
 
     /// Starts listening on 127.0.0.1 at a free port. With `account`, mail is accepted only
     /// after `AUTH PLAIN` with that user and password.
@@ -60,9 +59,6 @@ public final class MockSMTPServer: Sendable {
 
     /// Every message accepted so far, in order, once per `Message-ID`.
     public var messages: [ReceivedMessage] { received.withLock { $0.messages } }
-    /// How many messages repeated a `Message-ID` already received (accepted with 250 and
-    /// not kept, as a mailbox that dedupes by it shows one message).
-    public var redeliveryCount: Int { received.withLock { $0.redeliveries } }
 
     /// Stops accepting connections; connections already open run to their end.
     public func stop() { listener.stop() }
@@ -88,11 +84,8 @@ public final class MockSMTPServer: Sendable {
 
     private func keep(_ message: ReceivedMessage) {
         received.withLock { received in
-            if let id = message.messageID, received.messages.contains(where: { $0.messageID == id }) {
-                received.redeliveries += 1
-            } else {
-                received.messages.append(message)
-            }
+            if let id = message.messageID, !received.ids.insert(id).inserted { return }
+            received.messages.append(message)
         }
     }
 

@@ -18,14 +18,17 @@ enum CustomerText {
     }
 
     static func summary(_ customer: CustomerSummary) -> String {
-        let courses = customer.activeCourses.isEmpty ? "no active course" : customer.activeCourses.joined(separator: ", ")
-        return "#\(customer.id)  \(customer.email)  \(customer.name ?? "(no name)")  — \(courses)"
+        line(customer, customer.activeCourses.isEmpty ? "no active course" : customer.activeCourses.joined(separator: ", "))
     }
 
     /// `#3  ann@example.com  Ann Lee  — revoked by an admin: Write to us`: one customer of a course.
     static func member(_ member: CourseMember) -> String {
-        let customer = member.customer
-        return "#\(customer.id)  \(customer.email)  \(customer.name ?? "(no name)")  — \(AccessText.status(member.state.status))"
+        line(member.customer, AccessText.status(member.state.status))
+    }
+
+    /// `#ID  EMAIL  NAME  — what`: one customer on one line.
+    private static func line(_ customer: CustomerSummary, _ what: String) -> String {
+        "#\(customer.id)  \(customer.email)  \(customer.name ?? "(no name)")  — \(what)"
     }
 
     /// The whole profile: details, access, purchases, payments, subscriptions, timeline.

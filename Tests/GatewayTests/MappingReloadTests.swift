@@ -79,6 +79,26 @@ struct MappingReloadTests {
         }
     }
 
+    @Test("reloads asked for at once run one after the other: one edit is put in force once")
+    func concurrentReloads() async throws {
+        let path = try Self.file(GatewayHarness.mappingText)
+        let harness = try await GatewayHarness.make(mappingFile: path)
+        let reloader = try #require(harness.gateway.reloader)
+        let before = try await harness.store.activations(limit: 100).count
+        try Self.bonus.write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    if case .applied(_, changed: true) = await reloader.reloadFile() { return true }
+                    return false
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(changed == 1, "the first reload puts the edit in force; the others find it there")
+        #expect(try await harness.store.activations(limit: 100).count == before + 1)
+    }
+
     @Test("a refused edit keeps the mapping in force serving and reports every problem with its line")
     func refusedEdit() async throws {
         let path = try Self.file(GatewayHarness.mappingText)
